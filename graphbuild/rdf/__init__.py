@@ -1,0 +1,1 @@
+"""RDF: the graphbuild vocabulary, IRIs, and the conversion of findings into triples."""

@@ -1,0 +1,278 @@
+"""Plain typed data handed from stage to stage.
+
+Every stage of graphbuild (ingest -> parse -> extract -> resolve -> rdf) receives and
+returns these frozen dataclasses. None of them holds a spaCy object; every span is a pair
+of character offsets into :attr:`Article.text` (end exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """Coarse kind of a named entity; decides the IRI path and the schema.org class family."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from its source.
+
+    ``text`` is the body that is parsed; every offset in the graph points into it. ``title`` is
+    the headline when the source gives one (for plain text: a short first line followed by a
+    blank line).
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None  # publisher name given by the input metadata
+    url: str | None = None
+    path: str | None = None  # file the article came from
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent_type: str
+    ent_iob: str
+    ws: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    token_start: int
+    token_end: int  # exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedDoc:
+    """A parsed article: tokens with their dependency heads, sentences, paragraphs, NER."""
+
+    article: Article
+    model: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    ents: tuple[NerSpan, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    children: tuple[tuple[int, ...], ...] = field(repr=False, default=())
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, token_i: int) -> Sentence:
+        for sent in self.sentences:
+            if sent.token_start <= token_i < sent.token_end:
+                return sent
+        raise IndexError(token_i)
+
+    def paragraph_of(self, char: int) -> int:
+        for n, (start, end) in enumerate(self.paragraphs):
+            if start <= char < end:
+                return n
+        return len(self.paragraphs) - 1
+
+    def subtree(self, i: int) -> list[int]:
+        """Token indices of the subtree rooted at ``i``, in document order."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children[j])
+        return sorted(out)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.article.text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """``MOSCOW, September 3 (Sputnik) –``: place, date text and source of a wire story."""
+
+    start: int
+    end: int
+    place: str
+    place_start: int
+    place_end: int
+    date_text: str | None
+    source: str | None
+    source_start: int | None
+    source_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to an entity, with evidence for its type.
+
+    ``votes`` holds (label, weight, reason) triples; the coreference stage tallies them for the
+    whole chain of mentions, so one misread mention does not decide an entity's type.
+    ``source`` says how the mention was found: ``ner``, ``rule:…``, ``dateline``, ``pronoun``,
+    ``nominal``.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    token_start: int
+    token_end: int
+    source: str
+    votes: tuple[tuple[str, float, str], ...] = ()
+
+    @property
+    def head(self) -> int:
+        return self.token_end - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An entity of one article: a chain of mentions resolved to one thing.
+
+    ``key`` is unique within the article; resolution turns it into a stable IRI.
+    ``schema_type`` is a schema.org class local name (``Person``, ``GovernmentOrganization``…).
+    """
+
+    key: str
+    kind: Kind
+    schema_type: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple[int, ...]  # indices into Findings.mentions
+    confidence: float
+    canonical: str | None = None  # a gazetteer's name when it recognised the entity
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: float | int
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    start: int
+    end: int
+    text: str
+    token: int  # the token the hedge attaches to (its syntactic head)
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One side of a statement: a resolved entity, or a plain noun phrase (a concept)."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # Entity.key
+    head_lemma: str = ""
+    quantity: Quantity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who did what to whom, in which sentence."""
+
+    subject: Argument | None
+    verb: str  # predicate lemma, with particle/preposition: "urge", "base_on"
+    verb_text: str
+    object: Argument | None
+    start: int  # the predicate's clause span
+    end: int
+    sentence: Sentence
+    extractor: str
+    confidence: float
+    voice: str = "active"
+    negated: bool = False
+    complement: str | None = None
+    hedges: tuple[str, ...] = ()
+    quote: int | None = None  # index into Findings.quotes when said inside a quotation
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # offsets of the quoted text, quotation marks excluded
+    end: int
+    text: str
+    speaker: str | None  # Entity.key
+    cue: str | None  # the attribution verb: "said", "added"
+    cue_start: int | None
+    confidence: float
+    hedges: tuple[str, ...] = ()
+    parts: tuple[tuple[int, int], ...] = ()  # paragraph pieces of a multi-paragraph quote
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person holding a position (``spokeswoman``) in an organisation."""
+
+    person: str  # Entity.key
+    title: str
+    organization: str | None
+    start: int
+    end: int
+    sentence: Sentence
+    extractor: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Everything the extractors found in one article; each extractor fills its own fields."""
+
+    dateline: Dateline | None = None
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    mention_entity: tuple[str | None, ...] = ()  # for each mention, its Entity.key
+    quantities: tuple[Quantity, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[Role, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+    def entity(self, key: str | None) -> Entity | None:
+        if key is None:
+            return None
+        for ent in self.entities:
+            if ent.key == key:
+                return ent
+        return None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """An article after extraction: what the RDF stage turns into triples."""
+
+    doc: ParsedDoc
+    findings: Findings
