@@ -25,29 +25,33 @@ _FIELDS = {f.name for f in fields(Findings)}
 @dataclass(frozen=True)
 class Extractor:
     name: str
-    provides: str
+    provides: tuple[str, ...]
     requires: tuple[str, ...]
     fn: ExtractFn
 
     def __call__(self, doc: ParsedDoc, found: Findings) -> Findings:
-        return replace(found, **{self.provides: self.fn(doc, found)})
+        value = self.fn(doc, found)
+        if len(self.provides) == 1:
+            return replace(found, **{self.provides[0]: value})
+        return replace(found, **dict(zip(self.provides, value, strict=True)))
 
 
 _REGISTRY: dict[str, Extractor] = {}
 
 
-def extractor(name: str, *, provides: str, requires: tuple[str, ...] = ()) -> Callable[
-    [ExtractFn], ExtractFn
-]:
-    """Register ``fn`` as the extractor ``name`` that fills ``Findings.<provides>``."""
+def extractor(name: str, *, provides: str | tuple[str, ...], requires: tuple[str, ...] = ()
+              ) -> Callable[[ExtractFn], ExtractFn]:
+    """Register ``fn`` as the extractor ``name`` that fills ``Findings.<provides>`` (several
+    fields: ``fn`` returns a tuple of values in the same order)."""
+    provided = (provides,) if isinstance(provides, str) else tuple(provides)
 
     def wrap(fn: ExtractFn) -> ExtractFn:
-        for f in (provides, *requires):
+        for f in (*provided, *requires):
             if f not in _FIELDS:
                 raise RegistryError(f"extractor {name!r}: Findings has no field {f!r}")
         if name in _REGISTRY and _REGISTRY[name].fn is not fn:
             raise RegistryError(f"extractor {name!r} is registered twice")
-        _REGISTRY[name] = Extractor(name, provides, tuple(requires), fn)
+        _REGISTRY[name] = Extractor(name, provided, tuple(requires), fn)
         return fn
 
     return wrap
@@ -70,8 +74,7 @@ def pipeline(names: list[str] | None = None) -> list[Extractor]:
     """The registered extractors (or those named) in an order that satisfies ``requires``."""
     table = registered()
     chosen = [table[n] for n in (names or sorted(table))]
-    # extra fields that no chosen extractor provides must be provided by nobody
-    providers = {e.provides: e for e in chosen}
+    providers = {p: e for e in chosen for p in e.provides}
     ordered: list[Extractor] = []
     done: set[str] = set()
     pending = list(chosen)
@@ -81,7 +84,7 @@ def pipeline(names: list[str] | None = None) -> list[Extractor]:
             missing = [r for r in ext.requires if r in providers and r not in done]
             if not missing:
                 ordered.append(ext)
-                done.add(ext.provides)
+                done.update(ext.provides)
                 pending.remove(ext)
                 progressed = True
         if not progressed:

@@ -254,7 +254,8 @@ class Findings:
     dateline: Dateline | None = None
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
-    mention_entity: tuple[str | None, ...] = ()  # for each mention, its Entity.key
+    #: for each mention, the keys of the entities it refers to ("they" may refer to several)
+    mention_entity: tuple[tuple[str, ...], ...] = ()
     quantities: tuple[Quantity, ...] = ()
     hedges: tuple[Hedge, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -1,0 +1,42 @@
+"""graphbuild: a knowledge-graph builder for English news.
+
+>>> import graphbuild
+>>> ds = graphbuild.build(["seeds/"])           # rdflib Dataset, one named graph per article
+>>> graphbuild.view(ds)                         # interactive view in a notebook
+
+Every fact in the graph points back to the sentence it came from (PROV-O + the graphbuild
+vocabulary in ``graphbuild/rdf/ontology.ttl``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+__all__ = ["build", "view", "BuildReport", "__version__"]
+
+
+def build(inputs: Any, *, model: str | None = None, report: Any = None):  # noqa: ANN201
+    """Build the knowledge graph of ``inputs``: paths (files or folders) or article texts.
+
+    Returns an :class:`rdflib.Dataset` (``default_union=True``) with a named graph per
+    article and one shared graph of entities.
+    """
+    from graphbuild import nlp, pipeline
+
+    return pipeline.build(inputs, model=model or nlp.DEFAULT_MODEL, report=report)
+
+
+def view(graph: Any, **kwargs: Any):  # noqa: ANN201
+    """An interactive view of ``graph`` for a notebook (``GraphView``, shows itself as HTML)."""
+    from graphbuild.view import GraphView
+
+    return GraphView(graph, **kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BuildReport":
+        from graphbuild.pipeline import BuildReport
+
+        return BuildReport
+    raise AttributeError(name)

@@ -1,0 +1,109 @@
+"""Find quoted stretches of text by their quotation marks, paragraph by paragraph.
+
+News convention: a quotation that goes on into the next paragraph leaves its closing mark
+off and opens the next paragraph with a fresh opening mark. A quotation whose paragraph ends
+without a closing mark, and whose next paragraph does not open one, ends with its paragraph
+(a truncated teaser quote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+CLOSERS = {"\u201d", "\u00bb"}
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    parts: tuple[tuple[int, int], ...]  # text inside the marks, per paragraph
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    def text(self, doc_text: str) -> str:
+        return "\n\n".join(doc_text[s:e] for s, e in self.parts)
+
+
+def _opens_at(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in OPENERS:
+        return True
+    if ch == STRAIGHT:
+        prev = text[i - 1] if i > 0 else " "
+        return prev.isspace() or prev in "([{\u2014\u2013-:,"
+    return False
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]:
+    """All double-quoted stretches (“…”, "…", «…») in document order."""
+    out: list[QuoteSpan] = []
+    carried: list[tuple[int, int]] = []  # parts of a quote still open from earlier paragraphs
+    for n, (ps, pe) in enumerate(paragraphs):
+        open_at: int | None = None
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if open_at is None:
+                if _opens_at(text, i):
+                    open_at = i + 1
+            elif ch in CLOSERS or ch == STRAIGHT:
+                s, e = _trim(text, open_at, i)
+                if e > s:
+                    out.append(QuoteSpan(tuple(carried) + ((s, e),), True))
+                carried, open_at = [], None
+            elif ch in OPENERS and i > open_at:
+                # a new opening mark while one is open: the earlier one was never closed
+                s, e = _trim(text, open_at, i)
+                if e > s:
+                    out.append(QuoteSpan(tuple(carried) + ((s, e),), False))
+                carried, open_at = [], i + 1
+            i += 1
+        if carried and open_at is None:
+            # a carried quote whose continuation paragraph did not reopen: it ended before
+            out.append(QuoteSpan(tuple(carried), False))
+            carried = []
+        if open_at is not None:
+            part = _trim(text, open_at, pe)
+            nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+            if nxt is not None and _opens_at(text, nxt):
+                carried.append(part)
+            elif part[1] > part[0]:
+                out.append(QuoteSpan(tuple(carried) + (part,), False))
+                carried = []
+    if carried:
+        out.append(QuoteSpan(tuple(carried), False))
+    return out
+
+
+def scare_quotes(text: str) -> list[tuple[int, int]]:
+    """Short phrases in single curly quotes (‘strong’): spans including the marks."""
+    out = []
+    i = text.find("\u2018")
+    while i != -1:
+        j = text.find("\u2019", i + 1)
+        # an apostrophe inside a word ("ministry’s") is not a closing mark
+        while j != -1 and j + 1 < len(text) and text[j + 1].isalpha():
+            j = text.find("\u2019", j + 1)
+        if j == -1:
+            break
+        inner = text[i + 1:j]
+        if 0 < len(inner.split()) <= 3 and "\n" not in inner:
+            out.append((i, j + 1))
+        i = text.find("\u2018", j + 1)
+    return out

@@ -1,0 +1,311 @@
+"""Coreference within an article: mentions -> entities, with one type per entity.
+
+Names are clustered when they are the same name, when a short name is the end of a longer
+person's name ("Zakharova" / "Maria Zakharova") or the start of a longer organisation's name
+("Twitter" / "Twitter Inc."), or when one is the acronym of the other. Definite descriptions
+("the ministry") join the nearest earlier organisation whose name ends in that noun; pronouns
+join the nearest earlier person (he/she) or group (they). Each entity's type is the winner of
+the type votes of all its mentions, refined by name heads and the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from graphbuild.extract import lexicon as lx
+from graphbuild.extract._quotemarks import scan
+from graphbuild.extract._syntax import conjuncts
+from graphbuild.registry import extractor
+from graphbuild.resolve import gazetteer
+from graphbuild.types import Entity, Findings, Kind, Mention, ParsedDoc
+
+NAME_SOURCES = {"ner", "rule:conj", "dateline"}
+_COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+           "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK", "LAW": "LAW"}
+_OTHER_TYPES = {"EVENT": "Event", "PRODUCT": "Product", "WORK": "CreativeWork",
+                "LAW": "Legislation"}
+_APOS = re.compile(r"[\u2019\u2018`]")
+_POSS = re.compile(r"(?:'s|')$")
+_SKIP_INITIAL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
+
+
+def norm_name(text: str) -> str:
+    t = _APOS.sub("'", " ".join(text.split()))
+    t = _POSS.sub("", t)
+    if t.lower().startswith("the "):
+        t = t[4:]
+    return t.strip(" .,;:-\u2013\u2014\"")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SKIP_INITIAL and w[:1].isalpha())
+
+
+def _coarse(votes: dict[str, float]) -> str:
+    return max(sorted(votes), key=lambda k: votes[k]) if votes else "ORG"
+
+
+class _Clusters:
+    """Union-find over name mentions."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _vote_label(votes: tuple[tuple[str, float, str], ...]) -> str:
+    tally: dict[str, float] = defaultdict(float)
+    for label, w, _ in votes:
+        tally[_COARSE.get(label.split("/")[0], "ORG")] += w
+    return _coarse(tally)
+
+
+def _cluster_names(names: list[Mention]) -> _Clusters:
+    uf = _Clusters(len(names))
+    keys = [norm_name(m.text) for m in names]
+    low = [k.casefold() for k in keys]
+    places = [gazetteer.lookup_place(k) if _vote_label(m.votes) == "PLACE" else None
+              for k, m in zip(keys, names)]
+    first: dict[str, int] = {}
+    for i, k in enumerate(low):
+        key = places[i].name.casefold() if places[i] else k
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+    for i, short in enumerate(keys):
+        words = short.split()
+        for j, long in enumerate(keys):
+            lw = long.split()
+            if i == j or len(lw) <= len(words) or not words:
+                continue
+            label_j = _vote_label(names[j].votes)
+            tail = [w.casefold() for w in lw[-len(words):]] == [w.casefold() for w in words]
+            head = [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words]
+            if label_j == "PERSON" and tail and len(words) == 1 and words[0][:1].isupper():
+                uf.union(i, j)
+            elif label_j == "ORG" and head and lw[len(words)].lower().strip(".") in lx.NAME_HEADS \
+                    and lx.NAME_HEADS[lw[len(words)].lower().strip(".")] == "Corporation":
+                uf.union(i, j)
+            elif len(words) == 1 and short.isupper() and len(short) >= 2 \
+                    and _initials(long).upper() == short:
+                uf.union(i, j)
+    return uf
+
+
+def _quote_regions(doc: ParsedDoc) -> list[tuple[int, int]]:
+    return [(p0, p1) for q in scan(doc.text, doc.paragraphs) for p0, p1 in q.parts]
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in regions)
+
+
+def _type_of(label: str, names: list[str], votes: list[tuple[str, float, str]]):
+    """(kind, schema type, canonical name or None) of a cluster."""
+    if label == "PERSON":
+        return Kind.PERSON, "Person", None
+    if label == "PLACE":
+        for n in names:
+            hit = gazetteer.lookup_place(n)
+            if hit:
+                return Kind.PLACE, hit.schema_type, hit.name
+        return Kind.PLACE, "Place", None
+    if label == "ORG":
+        sub: dict[str, float] = defaultdict(float)
+        for lab, w, _ in votes:
+            if lab.startswith("ORG/"):
+                sub[lab[4:]] += w
+        canonical = None
+        for n in names:
+            hit = gazetteer.lookup_acronym(n) or gazetteer.lookup_org_name(n)
+            if hit:
+                sub[hit.schema_type] += 4.0
+                canonical = hit.expansion or hit.name
+                break
+        return Kind.ORGANIZATION, (_coarse(sub) if sub else "Organization"), canonical
+    return Kind.OTHER, _OTHER_TYPES.get(label, "Thing"), None
+
+
+def _label(kind: Kind, names: list[str], canonical: str | None) -> str:
+    if kind is Kind.PLACE and canonical:
+        return canonical
+    best = max(names, key=lambda n: (len(n.split()), not n.isupper(), -names.index(n)))
+    if best.isupper() and len(best) > 4 and " " not in best or best.isupper() and " " in best:
+        best = best.title()
+    return best
+
+
+def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity, ...],
+                                                                      tuple[tuple[str, ...], ...]]:
+    name_idx = [i for i, m in enumerate(mentions) if m.source in NAME_SOURCES]
+    names = [mentions[i] for i in name_idx]
+    uf = _cluster_names(names)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for local, i in enumerate(name_idx):
+        groups[uf.find(local)].append(i)
+    regions = _quote_regions(doc)
+
+    entities: list[Entity] = []
+    assign: list[tuple[str, ...]] = [()] * len(mentions)
+    cluster_kind: dict[str, Kind] = {}
+    ent_subtype: dict[str, str] = {}
+    for members in groups.values():
+        votes = [v for i in members for v in mentions[i].votes]
+        single = all(mentions[i].token_end - mentions[i].token_start == 1 for i in members)
+        cue = any(lab == "PERSON" and why != "ner" for lab, _, why in votes)
+        tally: dict[str, float] = defaultdict(float)
+        for lab, w, why in votes:
+            coarse = _COARSE.get(lab.split("/")[0], "ORG")
+            if coarse == "PERSON" and why == "ner" and single and not cue:
+                w *= 0.4  # a lone one-word "person" with no person cue is often an organisation
+            tally[coarse] += w
+        label = _coarse(tally)
+        surface = [norm_name(mentions[i].text) for i in members]
+        kind, stype, canonical = _type_of(label, surface, votes)
+        name = _label(kind, surface, canonical)
+        key = f"{kind.value}:{canonical or name}"
+        aliases = tuple(sorted({s for s in surface if s != name} |
+                               ({canonical} if canonical and canonical != name else set())))
+        conf = round(max(tally.values()) / (sum(tally.values()) or 1.0), 3)
+        entities.append(Entity(key, kind, stype, name, aliases, tuple(sorted(members)), conf,
+                               canonical))
+        cluster_kind[key] = kind
+        ent_subtype[key] = stype
+        for i in members:
+            assign[i] = (key,)
+    # merge entities that ended with the same key (e.g. "US" and "United States")
+    entities = _merge_same_key(entities)
+
+    # definite descriptions and pronouns, in document order
+    last_seen: list[tuple[int, str, int]] = []  # (mention start, entity key, mention index)
+    for i, m in enumerate(mentions):
+        if assign[i]:
+            last_seen.append((m.start, assign[i][0], i))
+            continue
+        if m.source == "nominal":
+            key = _nominal_antecedent(doc, m, last_seen, entities)
+        elif m.source == "pronoun":
+            key = _pronoun_antecedent(doc, m, mentions, last_seen, cluster_kind, regions, assign)
+        else:
+            key = None
+        if key:
+            assign[i] = key if isinstance(key, tuple) else (key,)
+    entities = _add_resolved(entities, mentions, assign)
+    return tuple(sorted(entities, key=lambda e: e.key)), tuple(assign)
+
+
+def _merge_same_key(entities: list[Entity]) -> list[Entity]:
+    by_key: dict[str, Entity] = {}
+    for e in entities:
+        if e.key in by_key:
+            o = by_key[e.key]
+            aliases = tuple(sorted((set(o.aliases) | set(e.aliases) | {e.label}) - {o.label}))
+            by_key[e.key] = Entity(o.key, o.kind, o.schema_type, o.label, aliases,
+                                   tuple(sorted(o.mentions + e.mentions)),
+                                   max(o.confidence, e.confidence), o.canonical)
+        else:
+            by_key[e.key] = e
+    return list(by_key.values())
+
+
+def _add_resolved(entities: list[Entity], mentions: tuple[Mention, ...],
+                  assign: list[tuple[str, ...]]) -> list[Entity]:
+    out = []
+    for e in entities:
+        extra = [i for i, keys in enumerate(assign) if e.key in keys and i not in e.mentions]
+        nominal = {norm_name(mentions[i].text).lower() for i in extra
+                   if mentions[i].source == "nominal"}
+        aliases = tuple(sorted(set(e.aliases) | {f"the {n}" for n in nominal}))
+        out.append(Entity(e.key, e.kind, e.schema_type, e.label, aliases,
+                          tuple(sorted(e.mentions + tuple(extra))), e.confidence, e.canonical))
+    return out
+
+
+def _nominal_antecedent(doc: ParsedDoc, m: Mention, seen: list[tuple[int, str, int]],
+                        entities: list[Entity]) -> str | None:
+    head = doc.tokens[m.token_end - 1]
+    word, lemma = head.text.lower(), head.lemma.lower()
+    by_key = {e.key: e for e in entities}
+    for _start, key, _i in reversed(seen):
+        ent = by_key.get(key)
+        if ent is None or ent.kind is not Kind.ORGANIZATION:
+            continue
+        last = ent.label.split()[-1].lower()
+        if last in {word, lemma}:
+            return key
+    # "the company" -> the nearest earlier company, in the last few sentences ("the
+    # administration of the networks" is specified by its own complement: not an anaphor)
+    kind = lx.ORG_NOUNS.get(lemma)
+    specified = any(doc.tokens[c].dep in {"prep", "relcl", "acl"}
+                    for c in doc.children[m.token_end - 1])
+    if kind == "Corporation" and not specified and lemma not in {"group", "unit", "owner",
+                                                                 "rival", "business"}:
+        horizon = doc.sentence_of(m.token_start).start - 600
+        for start, key, _i in reversed(seen):
+            if start < horizon:
+                break
+            ent = by_key.get(key)
+            if ent and ent.schema_type == kind:
+                return key
+    return None
+
+
+def _pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa: ANN001, ANN202
+    low = m.text.lower()
+    in_quote = _inside(m.start, regions)
+    sent_start = doc.sentence_of(m.token_start).start
+    if low in lx.PERSON_PRONOUNS:
+        for start, key, _i in reversed(seen):
+            if kinds.get(key) is Kind.PERSON and (in_quote or not _inside(start, regions)):
+                return key
+        return None
+    if in_quote:
+        return None  # "they"/"it" inside a quotation: too ambiguous for rules
+    if low in lx.PLURAL_PRONOUNS:
+        for start, key, i in reversed(seen):
+            if start < sent_start - 400:
+                break
+            if kinds.get(key) in {Kind.ORGANIZATION, Kind.PERSON}:
+                group = _coordinated(doc, mentions, i, assign)
+                return group if len(group) > 1 else (
+                    key if kinds.get(key) is Kind.ORGANIZATION else None)
+        return None
+    if low == "its":
+        for start, key, _i in reversed(seen):
+            if start < sent_start:
+                break
+            if kinds.get(key) is Kind.ORGANIZATION:
+                return key
+    return None
+
+
+def _coordinated(doc: ParsedDoc, mentions, i: int, assign) -> tuple[str, ...]:  # noqa: ANN001
+    """Entity keys of the names coordinated with mention ``i`` ("Facebook and Twitter")."""
+    head = mentions[i].token_end - 1
+    root = head
+    while doc.tokens[root].dep == "conj" and doc.tokens[root].head != root:
+        root = doc.tokens[root].head
+    toks = set(conjuncts(doc, root))
+    keys = []
+    for j, other in enumerate(mentions):
+        if other.token_end - 1 in toks and assign[j]:
+            keys.extend(k for k in assign[j] if k not in keys)
+    return tuple(keys)
+
+
+@extractor("coref", provides=("entities", "mention_entity"), requires=("mentions",))
+def extract_entities(doc: ParsedDoc, found: Findings):  # noqa: ANN201
+    """Entities of the article and, for each mention, the entities it refers to."""
+    return resolve(doc, found.mentions)

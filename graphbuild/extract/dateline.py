@@ -1,0 +1,49 @@
+"""Wire-story datelines: ``MOSCOW, September 3 (Sputnik) –`` gives place, date and source."""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.registry import extractor
+from graphbuild.types import Dateline, Findings, ParsedDoc
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+#: place in capitals (optionally ", State"), a date, an optional (SOURCE), then a dash or colon.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, (?:[A-Z][A-Z.]+|[A-Z][a-z]{1,4}\.))?)"
+    r"(?:\s*,\s*"
+    r"(?P<date>(?:" + _DAY + r",?\s+)?" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|" + _DAY + r"))?"
+    r"\s*(?:\((?P<source>[^()\n]{2,60})\))?"
+    r"\s*(?:[-\u2013\u2014]+|:)"
+)
+
+
+def find_datelines(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Dateline]:
+    found = []
+    for start, _end in paragraphs[:4]:
+        m = DATELINE.match(text, start)
+        if not m or not (m.group("date") or m.group("source")):
+            continue
+        src = m.group("source")
+        found.append(Dateline(
+            start=m.start(), end=m.end(), place=m.group("place"),
+            place_start=m.start("place"), place_end=m.end("place"),
+            date_text=m.group("date"),
+            source=src.strip() if src else None,
+            source_start=m.start("source") if src else None,
+            source_end=m.end("source") if src else None,
+        ))
+    return found
+
+
+@extractor("dateline", provides="dateline")
+def extract_dateline(doc: ParsedDoc, found: Findings) -> Dateline | None:
+    """The article's dateline; when a teaser repeats it, the one naming a source wins."""
+    lines = find_datelines(doc.text, doc.paragraphs)
+    if not lines:
+        return None
+    with_source = [d for d in lines if d.source]
+    return (with_source or lines)[0]

@@ -1,0 +1,47 @@
+"""Hedges: words by which the source marks a claim as doubtful ("allegedly", "so-called",
+"under the pretext", scare quotes), each tied to the token it qualifies."""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.extract import lexicon as lx
+from graphbuild.extract._quotemarks import scare_quotes
+from graphbuild.extract._syntax import token_at
+from graphbuild.registry import extractor
+from graphbuild.types import Findings, Hedge, ParsedDoc
+
+_PHRASES = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(lx.HEDGE_PHRASES, key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+
+
+def _attach(doc: ParsedDoc, first: int, last: int) -> int:
+    """The token outside the hedge's own tokens that the hedge hangs from."""
+    inside = range(first, last + 1)
+    j = first
+    for i in inside:
+        if doc.tokens[i].head not in inside or doc.tokens[i].head == i:
+            j = i
+            break
+    head = doc.tokens[j].head
+    return head if head not in inside else j
+
+
+@extractor("hedges", provides="hedges")
+def extract_hedges(doc: ParsedDoc, found: Findings) -> tuple[Hedge, ...]:
+    starts = [t.start for t in doc.tokens]
+    out: dict[tuple[int, int], Hedge] = {}
+    for m in _PHRASES.finditer(doc.text):
+        first, last = token_at(doc, starts, m.start()), token_at(doc, starts, m.end() - 1)
+        out[(m.start(), m.end())] = Hedge(m.start(), m.end(), m.group(0).lower(),
+                                          _attach(doc, first, last))
+    taken = [range(s, e) for s, e in out]
+    for tok in doc.tokens:
+        low = tok.text.lower()
+        if low in lx.HEDGE_WORDS and not any(tok.start in r for r in taken):
+            out[(tok.start, tok.end)] = Hedge(tok.start, tok.end, low, _attach(doc, tok.i, tok.i))
+    for s, e in scare_quotes(doc.text):
+        first, last = token_at(doc, starts, s), token_at(doc, starts, e - 1)
+        out[(s, e)] = Hedge(s, e, doc.text[s:e], _attach(doc, first, last))
+    return tuple(out[k] for k in sorted(out))

@@ -1,0 +1,145 @@
+"""General English word lists the rules use: common nouns, verbs and titles — never names.
+
+Each list is a closed class of ordinary vocabulary (what kind of word signals an
+organisation, a speech act, a job title or a hedge), so it works for any article.
+"""
+
+from __future__ import annotations
+
+#: common nouns that, in apposition or as a modifier ("social networks Facebook"), say that the
+#: proper name next to them is an organisation of the given schema.org type
+ORG_NOUNS: dict[str, str] = {
+    **{w: "Organization" for w in (
+        "network", "platform", "organisation", "organization", "group", "association",
+        "union", "federation", "league", "club", "foundation", "institute", "society",
+        "movement", "coalition", "alliance", "charity", "network", "site", "website",
+        "service", "app", "outlet", "body", "team", "committee", "consortium",
+        "organisation", "body", "watchdog", "regulator", "lobby", "campaign", "trust",
+    )},
+    **{w: "Corporation" for w in (
+        "company", "firm", "corporation", "giant", "maker", "manufacturer", "retailer",
+        "carrier", "airline", "bank", "lender", "insurer", "producer", "supplier",
+        "conglomerate", "business", "operator", "chain", "brand", "startup", "start-up",
+        "developer", "publisher", "studio", "label", "distributor", "provider", "rival",
+        "subsidiary", "unit", "owner", "investor", "fund", "broker", "exchange", "group",
+    )},
+    **{w: "GovernmentOrganization" for w in (
+        "ministry", "department", "agency", "bureau", "government", "administration",
+        "police", "army", "navy", "military", "parliament", "senate", "congress", "assembly",
+        "council", "commission", "court", "cabinet", "office", "authority", "treasury",
+        "embassy", "consulate", "regulator", "inspectorate", "directorate", "secretariat",
+        "force", "forces", "service", "intelligence", "prosecutor", "duma", "kremlin",
+    )},
+    **{w: "NewsMediaOrganization" for w in (
+        "newspaper", "broadcaster", "paper", "tabloid", "daily", "weekly", "magazine",
+        "channel", "station", "news", "wire", "newswire", "radio", "television", "tv",
+    )},
+    **{w: "EducationalOrganization" for w in ("university", "college", "school", "academy")},
+    **{w: "PoliticalParty" for w in ("party",)},
+}
+# "group" and "service" are ambiguous; the Corporation/GovernmentOrganization reading above
+# wins only when the name itself ends in the word (see NAME_HEADS).
+
+#: words that, as the last word of an organisation's name, fix its schema.org type
+NAME_HEADS: dict[str, str] = {
+    **{w: "GovernmentOrganization" for w in (
+        "ministry", "department", "agency", "bureau", "government", "administration",
+        "police", "army", "navy", "parliament", "senate", "congress", "assembly",
+        "council", "commission", "court", "cabinet", "office", "treasury", "embassy",
+        "service", "services", "force", "forces", "guard", "directorate", "inspectorate",
+        "secretariat", "tribunal", "authority", "committee", "duma", "kremlin",
+        "executive", "marines", "command", "security",
+    )},
+    **{w: "Corporation" for w in (
+        "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "plc", "llc", "ag",
+        "sa", "s.a.", "nv", "n.v.", "gmbh", "co", "co.", "company", "holdings", "group",
+        "bank", "airlines", "airways", "motors", "industries", "technologies", "systems",
+        "pharmaceuticals", "entertainment", "studios", "records", "capital", "partners",
+    )},
+    **{w: "NewsMediaOrganization" for w in (
+        "news", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph",
+        "guardian", "observer", "chronicle", "press", "radio", "television", "tv",
+        "broadcasting", "newswire", "magazine", "daily", "express", "mirror", "mail",
+    )},
+    **{w: "EducationalOrganization" for w in (
+        "university", "college", "school", "academy", "institute", "polytechnic",
+    )},
+    **{w: "PoliticalParty" for w in ("party",)},
+    **{w: "NGO" for w in ("foundation", "charity", "trust", "fund", "watch", "society")},
+}
+
+#: verbs whose object is asked to do something: their "to"-infinitive is kept as complement
+DIRECTIVE_VERBS = frozenset("""
+urge ask call tell order force persuade encourage invite allow permit require press pressure
+warn advise instruct demand push lobby compel oblige authorise authorize request beg
+""".split())
+
+#: verbs of saying: their subject is the speaker of the quotation they govern
+SPEECH_VERBS = frozenset("""
+say add tell state note explain claim argue insist warn stress emphasise emphasize write
+ask reply respond answer conclude continue declare announce acknowledge admit confirm deny
+suggest comment remark observe point agree predict recall describe reveal report concede
+urge complain allege assert maintain contend estimate believe think caution quip joke
+testify tweet post announce indicate reiterate underline underscore mention
+""".split())
+
+#: verbs whose subject says/shows something about a clause: used when a quote is embedded
+#: in their complement ("X drew attention to the fact that “...”")
+REPORTING_NOUN_VERBS = frozenset("draw call point".split())
+
+#: head nouns of job titles and positions
+TITLE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson minister secretary president chancellor premier
+executive director chairman chairwoman chair chief head leader manager officer analyst
+economist governor senator ambassador mayor editor founder owner coach manager captain
+general commander adviser advisor envoy diplomat correspondent reporter presenter
+lawyer attorney prosecutor judge deputy member mp mep representative congressman
+congresswoman councillor spokespeople boss partner strategist researcher professor
+dean principal treasurer inspector commissioner superintendent sheriff chairperson
+president-elect vice-president economist analyst executive administrator negotiator
+campaigner activist official officials delegate consultant investor trader banker
+king queen prince princess pope archbishop bishop cleric imam rabbi emir sultan
+""".split())
+
+#: modifiers that are part of a title ("chief executive", "foreign minister")
+TITLE_MODIFIERS = frozenset("""
+chief senior deputy vice foreign interior finance defence defense prime home culture
+health trade economy energy justice education environment transport general executive
+managing press communications acting former interim junior shadow assistant associate
+principal lead head first second top economic financial technology technical operating
+marketing sales commercial creative artistic news political
+""".split())
+
+#: words by which a source marks a claim as doubtful or disputed
+HEDGE_WORDS = frozenset("""
+allegedly reportedly purportedly supposedly ostensibly apparently seemingly alleged
+purported supposed unverified unconfirmed unsubstantiated so-called self-styled
+self-proclaimed dubious questionable
+""".split())
+#: multi-word hedges, matched on lower-cased text
+HEDGE_PHRASES = (
+    "so-called", "so called", "under the pretext", "on the pretext", "under the guise",
+    "what it called", "what they called", "what he called", "what she called",
+    "what it calls", "what they call", "according to unconfirmed", "it is claimed",
+    "it is alleged", "it was alleged", "it was claimed", "claims that", "claimed that",
+)
+
+#: verbs that do not make a statement by themselves
+LIGHT_VERBS = frozenset("be seem appear become have get do".split())
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+ORG_PRONOUNS = frozenset({"it", "its"})
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_000_000,
+               "billion": 1_000_000_000, "bn": 1_000_000_000, "trillion": 10**12, "k": 1_000}
+
+#: honorifics before a person's name
+HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof professor rev".split())

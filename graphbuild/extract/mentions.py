@@ -1,0 +1,191 @@
+"""Entity mentions: NER spans plus what the context says about their type.
+
+Each mention collects type *votes* rather than a final type: the named-entity recogniser's
+label, the common noun it stands in apposition to ("social networks Facebook"), a job title
+or honorific before it, being the subject of a verb of saying, the dateline. Coreference
+tallies the votes over all mentions of an entity. Proper names the recogniser missed are added
+when they are coordinated with a recognised one ("Facebook and Twitter"). Pronouns and
+definite descriptions ("the ministry") become mentions for coreference to resolve.
+"""
+
+from __future__ import annotations
+
+from graphbuild.extract import lexicon as lx
+from graphbuild.extract._syntax import children, conjuncts
+from graphbuild.registry import extractor
+from graphbuild.types import Dateline, Findings, Mention, NerSpan, ParsedDoc
+
+#: NER labels that name things graphbuild makes nodes for
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_TRIM_LEFT = {"the", "a", "an"}
+
+
+def _trimmed(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
+    toks = doc.tokens
+    while s < e - 1 and (toks[s].text.lower() in _TRIM_LEFT or toks[s].pos == "PUNCT"):
+        s += 1
+    while e > s + 1 and (toks[e - 1].tag == "POS" or toks[e - 1].pos == "PUNCT"):
+        e -= 1
+    return s, e
+
+
+def _mention(doc: ParsedDoc, s: int, e: int, label: str, source: str,
+             votes: list[tuple[str, float, str]]) -> Mention:
+    start, end = doc.tokens[s].start, doc.tokens[e - 1].end
+    return Mention(start, end, doc.text[start:end], label, s, e, source, tuple(votes))
+
+
+def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str]]:
+    """Type evidence from the words around the name ``doc.tokens[s:e]``."""
+    toks = doc.tokens
+    head = e - 1
+    for i in range(s, e):  # the syntactic head of the span is the token whose head is outside
+        if not s <= toks[i].head < e or toks[i].head == i:
+            head = i
+            break
+    votes: list[tuple[str, float, str]] = []
+    # the name's own last word: "... Ministry", "... Inc"
+    last = toks[e - 1].text.lower()
+    if e - s > 1 and last in lx.NAME_HEADS:
+        votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
+    # words before the name: honorifics, titles, org nouns ("social networks Facebook")
+    nouns = []
+    if s > 0:
+        prev = toks[s - 1]
+        if prev.text.lower().rstrip(".") in lx.HONORIFICS:
+            votes.append(("PERSON", 3.0, "honorific"))
+        nouns.append(prev)
+    # apposition / compound links to a common noun (either direction); coordinated names share
+    # the apposition of their first conjunct
+    first = head
+    while toks[first].dep == "conj" and toks[first].head != first:
+        first = toks[first].head
+    if toks[first].dep == "appos" and toks[first].head != first:
+        nouns.append(toks[toks[first].head])
+    for c in children(doc, head, "appos", "compound", "nmod", "amod"):
+        if not s <= c < e:
+            nouns.append(toks[c])
+    for tok in nouns:
+        if tok.pos != "NOUN":
+            continue
+        lemma = tok.lemma.lower()
+        if lemma in lx.TITLE_NOUNS:
+            votes.append(("PERSON", 3.0, f"title {lemma!r}"))
+        elif lemma in lx.ORG_NOUNS:
+            votes.append((f"ORG/{lx.ORG_NOUNS[lemma]}", 3.0, f"apposition {lemma!r}"))
+    # subject of a verb of saying: people and organisations speak, places rarely do
+    if toks[head].dep == "nsubj":
+        verb = toks[toks[head].head]
+        if verb.lemma.lower() in lx.SPEECH_VERBS:
+            votes.append(("PERSON", 0.75, f"subject of {verb.lemma!r}"))
+    return votes
+
+
+def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label not in ENTITY_LABELS:
+            continue
+        s, e = _trimmed(doc, ent.token_start, ent.token_end)
+        votes = [(ent.label, 1.0, "ner"), *_context_votes(doc, s, e)]
+        votes += _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
+        out.append(_mention(doc, s, e, ent.label, "ner", votes))
+    return out
+
+
+def _dateline_votes(start: int, end: int, d: Dateline | None) -> list[tuple[str, float, str]]:
+    if d is None:
+        return []
+    if d.source_start is not None and start >= d.source_start and end <= d.source_end:
+        return [("ORG/NewsMediaOrganization", 5.0, "dateline source")]
+    if start >= d.place_start and end <= d.place_end:
+        return [("GPE", 5.0, "dateline place")]
+    return []
+
+
+def _name_span(doc: ParsedDoc, i: int) -> tuple[int, int]:
+    """The run of proper-noun tokens around ``i`` ("New York Times")."""
+    s = e = i
+    while s > 0 and doc.tokens[s - 1].pos == "PROPN" and doc.tokens[s - 1].dep == "compound":
+        s -= 1
+    while e + 1 < len(doc.tokens) and doc.tokens[e].dep == "compound" \
+            and doc.tokens[e + 1].pos == "PROPN":
+        e += 1
+    return s, e + 1
+
+
+def _conj_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """Proper names coordinated with a recognised name but missed by NER."""
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    by_token = {i: m for m in known for i in range(m.token_start, m.token_end)}
+    out = []
+    for m in known:
+        for j in conjuncts(doc, m.head) + [doc.tokens[m.head].head]:
+            tok = doc.tokens[j]
+            related = tok.dep == "conj" or doc.tokens[m.head].dep == "conj"
+            if j in covered or tok.pos != "PROPN" or not related or not tok.text[:1].isupper():
+                continue
+            if j not in conjuncts(doc, m.head) and m.head not in conjuncts(doc, j):
+                continue
+            s, e = _name_span(doc, j)
+            if any(i in covered for i in range(s, e)):
+                continue
+            partner = by_token[m.head]
+            votes = [(partner.label, 0.5, "coordinated with a name"), *_context_votes(doc, s, e)]
+            out.append(_mention(doc, s, e, partner.label, "rule:conj", votes))
+            covered.update(range(s, e))
+    return out
+
+
+def _dateline_mentions(doc: ParsedDoc, d: Dateline | None, known: list[Mention]) -> list[Mention]:
+    """The dateline's place and source as mentions, when NER did not already cover them."""
+    if d is None:
+        return []
+    out = []
+    spans = [(d.place_start, d.place_end, "GPE", [("GPE", 5.0, "dateline place")])]
+    if d.source_start is not None:
+        spans.append((d.source_start, d.source_end, "ORG",
+                      [("ORG/NewsMediaOrganization", 5.0, "dateline source")]))
+    starts = [t.start for t in doc.tokens]
+    for start, end, label, votes in spans:
+        if any(m.start <= start < m.end or start <= m.start < end for m in known):
+            continue
+        toks = [i for i, s in enumerate(starts) if start <= s < end]
+        if toks:
+            out.append(_mention(doc, toks[0], toks[-1] + 1, label, "dateline", votes))
+    return out
+
+
+def _other_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
+    """Pronouns and definite descriptions ("the ministry") for coreference to resolve."""
+    out = []
+    for tok in doc.tokens:
+        if tok.i in covered:
+            continue
+        low = tok.text.lower()
+        if tok.pos == "PRON" and (low in lx.PERSON_PRONOUNS or low in lx.PLURAL_PRONOUNS
+                                  or low in lx.ORG_PRONOUNS):
+            out.append(_mention(doc, tok.i, tok.i + 1, "PRON", "pronoun", []))
+        elif tok.pos == "NOUN" and tok.tag in {"NN", "NNS"}:
+            dets = children(doc, tok.i, "det")
+            if dets and doc.tokens[dets[0]].text.lower() in {"the", "this", "that"}:
+                s = dets[0]
+                out.append(_mention(doc, s, tok.i + 1, "NOMINAL", "nominal", []))
+    return out
+
+
+def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, ...]:
+    ner = _ner_mentions(doc, dateline)
+    names = ner + _conj_mentions(doc, ner)
+    names += _dateline_mentions(doc, dateline, names)
+    covered = {i for m in names for i in range(m.token_start, m.token_end)}
+    allm = names + _other_mentions(doc, covered)
+    return tuple(sorted(allm, key=lambda m: (m.start, -m.end)))
+
+
+@extractor("mentions", provides="mentions", requires=("dateline",))
+def extract_mentions(doc: ParsedDoc, found: Findings) -> tuple[Mention, ...]:
+    return find_mentions(doc, found.dateline)
+
+
+__all__ = ["ENTITY_LABELS", "find_mentions", "NerSpan"]

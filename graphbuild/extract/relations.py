@@ -1,0 +1,227 @@
+"""Actions between entities: subject–verb–object statements over the dependency tree.
+
+For every content verb: its subjects (``nsubj``, or the ``by`` agent of a passive), its objects
+(``dobj``; failing that the object of its first preposition, which joins the verb: ``base_on``),
+coordination expanded on both sides ("Facebook and Twitter blocked and then deleted 18
+accounts and two pages" gives eight statements). Subjects and objects shared by coordinated
+verbs are shared; relative pronouns are replaced by the noun they modify; agentless passives
+get no subject (the RDF stage gives them the article's unspecified agent). Arguments become
+entities when a mention covers them (or their apposition: "social networks Facebook"), and
+article-local concepts otherwise, with counts attached. Hedges, negation, an infinitival
+complement ("urged X to reconsider…") and the quotation the verb sits in are recorded.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graphbuild.extract import lexicon as lx
+from graphbuild.extract._syntax import (
+    conj_root,
+    conjuncts,
+    has_to_infinitive,
+    np_span,
+    verb_ancestor,
+)
+from graphbuild.registry import extractor
+from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement
+
+_SUBJ = {"nsubj", "csubj"}
+_WH = {"which", "who", "that", "whom", "whose"}
+_SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", "that",
+                  "something", "everything", "nothing", "anything", "themselves", "itself",
+                  "one", "what", "which", "who", "there", "here", "all", "both", "each",
+                  "myself", "ourselves", "yourself", "himself", "herself", "some", "many"}
+
+
+class _Ctx:
+    def __init__(self, doc: ParsedDoc, found: Findings) -> None:
+        self.doc, self.found = doc, found
+        self.by_token: dict[int, tuple[str, ...]] = {}
+        self.pronoun: set[int] = set()
+        for m, keys in zip(found.mentions, found.mention_entity):
+            if keys:
+                for t in range(m.token_start, m.token_end):
+                    self.by_token.setdefault(t, keys)
+                if m.source in {"pronoun", "nominal"}:
+                    self.pronoun.update(range(m.token_start, m.token_end))
+        self.kinds = {e.key: e.kind for e in found.entities}
+        self.qty_by_end = {q.end: q for q in found.quantities}
+        self.quote_of: dict[int, int] = {}
+        for n, q in enumerate(found.quotes):
+            for s, e in q.parts or ((q.start, q.end),):
+                for t in doc.tokens:
+                    if s <= t.start < e:
+                        self.quote_of[t.i] = n
+        self.cues = {q.cue_start for q in found.quotes if q.cue_start is not None}
+        self.hedges_by_verb: dict[int, list[str]] = defaultdict(list)
+        for h in found.hedges:
+            first = next((t.i for t in doc.tokens if t.start >= h.start), h.token)
+            last = next((t.i for t in reversed(doc.tokens) if t.end <= h.end), first)
+            v = verb_ancestor(doc, h.token, skip=range(first, last + 1))
+            if v is not None and h.text not in self.hedges_by_verb[v]:
+                self.hedges_by_verb[v].append(h.text)
+
+    # ------------------------------------------------------------------ arguments
+    def arguments(self, i: int) -> list[Argument]:
+        """The arguments a head token stands for (several when coordinated)."""
+        out: list[Argument] = []
+        for j in conjuncts(self.doc, i):
+            out.extend(self._one(j))
+        return out
+
+    def _one(self, i: int) -> list[Argument]:
+        doc = self.doc
+        tok = doc.tokens[i]
+        if tok.text.lower() in _WH and doc.tokens[tok.head].dep == "relcl":
+            return self.arguments(doc.tokens[tok.head].head)
+        s, e = np_span(doc, i)
+        text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
+        keys = self.by_token.get(i)
+        if keys:
+            return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
+                             tok.lemma.lower()) for k in keys]
+        # a common noun in apposition to names: "social networks Facebook and Twitter"
+        apps = [c for c in doc.children[i] if doc.tokens[c].dep == "appos"]
+        ents = [k for a in apps for j in conjuncts(doc, a) for k in self.by_token.get(j, ())]
+        if ents:
+            return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
+                             tok.lemma.lower()) for k in dict.fromkeys(ents)]
+        # an organisation's or person's thing: "FBI data" -> the FBI
+        for c in doc.children[i]:
+            if doc.tokens[c].dep in {"compound", "poss"} and c in self.by_token:
+                keys = [k for k in self.by_token[c]
+                        if self.kinds.get(k) in {Kind.ORGANIZATION, Kind.PERSON}]
+                if keys and doc.tokens[c].pos == "PROPN":
+                    return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
+                                     tok.lemma.lower()) for k in keys]
+        if tok.pos not in {"NOUN", "PROPN"} or tok.text.lower() in _SKIP_PRONOUNS:
+            return []
+        qty = self.qty_by_end.get(tok.end)
+        return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
+                         tok.lemma.lower(), qty)]
+
+    # ------------------------------------------------------------------ verbs
+    def subjects(self, v: int) -> tuple[list[int], str, list[int]]:
+        """(subject heads, voice, patient heads) of verb ``v``, inheriting along conj."""
+        doc = self.doc
+        subj = [c for c in doc.children[v] if doc.tokens[c].dep in _SUBJ]
+        patient = [c for c in doc.children[v] if doc.tokens[c].dep == "nsubjpass"]
+        for c in doc.children[v]:
+            if doc.tokens[c].dep == "agent":
+                subj += [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+        voice = "passive" if patient or any(doc.tokens[c].dep == "auxpass"
+                                            for c in doc.children[v]) else "active"
+        if not subj and not patient:
+            root = conj_root(doc, v)
+            if root != v:
+                return self.subjects(root)
+            if doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
+                return [], "passive", [doc.tokens[v].head]
+        return subj, voice, patient
+
+    def objects(self, v: int) -> tuple[list[int], str | None]:
+        doc = self.doc
+        objs = [c for c in doc.children[v] if doc.tokens[c].dep in {"dobj", "dative"}]
+        if objs:
+            return objs, None
+        # right-node raising: "blocked and then deleted 18 accounts"
+        for c in doc.children[v]:
+            if doc.tokens[c].dep == "conj" and doc.tokens[c].pos == "VERB":
+                shared = [g for g in doc.children[c] if doc.tokens[g].dep == "dobj"]
+                if shared:
+                    return shared, None
+        for c in sorted(doc.children[v]):
+            if doc.tokens[c].dep == "prep":
+                pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+                if pobj:
+                    return pobj, doc.tokens[c].text.lower()
+        return [], None
+
+    def complement(self, v: int, after: int) -> str | None:
+        doc = self.doc
+        for c in doc.subtree(v):
+            if c > after and doc.tokens[c].dep in {"xcomp", "advcl", "ccomp"} \
+                    and has_to_infinitive(doc, c) and self.quote_of.get(c) == \
+                    self.quote_of.get(v):
+                sub = doc.subtree(c)
+                return doc.text[doc.tokens[sub[0]].start:doc.tokens[sub[-1]].end]
+        return None
+
+
+def _verb_text(doc: ParsedDoc, v: int, prep: str | None) -> str:
+    keep = [v] + [c for c in doc.children[v]
+                  if doc.tokens[c].dep in {"aux", "auxpass", "neg", "prt"}
+                  or (doc.tokens[c].dep == "advmod" and doc.tokens[c].text.lower()
+                      in lx.HEDGE_WORDS)]
+    words = [doc.tokens[i].text for i in sorted(keep)]
+    return " ".join(words + ([prep] if prep else []))
+
+
+def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
+    ctx = _Ctx(doc, found)
+    out: list[Statement] = []
+    for tok in doc.tokens:
+        v = tok.i
+        if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
+                or tok.lemma.lower() in lx.LIGHT_VERBS or tok.start in ctx.cues:
+            continue
+        if has_to_infinitive(doc, v) and tok.dep in {"xcomp", "advcl", "ccomp", "acl"}:
+            continue  # "to reconsider": wanted, not done
+        subj, voice, patient = ctx.subjects(v)
+        obj, prep = ctx.objects(v)
+        if voice == "passive" and not subj:
+            if prep and patient:  # "X is based on Y": X base_on Y
+                subj, patient = patient, []
+            else:
+                obj, prep = patient, None
+        elif voice == "passive":
+            obj = patient or obj
+        subj_args = [a for h in subj for a in ctx.arguments(h)]
+        obj_args = [a for h in obj for a in ctx.arguments(h)]
+        if voice == "passive" and not subj and obj_args:
+            subj_args = [None]  # type: ignore[list-item]
+        if not subj_args or not obj_args:
+            continue
+        lemma = tok.lemma.lower()
+        for c in doc.children[v]:
+            if doc.tokens[c].dep == "prt":
+                lemma += "_" + doc.tokens[c].text.lower()
+        if prep:
+            lemma += "_" + prep
+        hedges = list(ctx.hedges_by_verb.get(v, []))
+        for rel in conjuncts(doc, conj_root(doc, v)):
+            hedges += [h for h in ctx.hedges_by_verb.get(rel, []) if h not in hedges]
+        negated = any(doc.tokens[c].dep == "neg" for c in doc.children[v])
+        last_obj = max(obj) if obj else v
+        complement = ctx.complement(v, last_obj) if tok.lemma.lower() in lx.DIRECTIVE_VERBS \
+            else None
+        quote = ctx.quote_of.get(v)
+        sent = doc.sentence_of(v)
+        for s_arg in subj_args:
+            for o_arg in obj_args:
+                if s_arg is not None and o_arg.entity and s_arg.entity == o_arg.entity:
+                    continue
+                ents = sum(1 for a in (s_arg, o_arg) if a is not None and a.entity)
+                if ents == 0 and s_arg is not None:
+                    conf = 0.5
+                else:
+                    conf = 0.6 + 0.1 * ents
+                if any(a is not None and a.entity and a.start <= doc.tokens[h].start < a.end
+                       for a in (s_arg, o_arg) for h in ctx.pronoun):
+                    conf -= 0.1
+                span = [x for a in (s_arg, o_arg) if a is not None for x in (a.start, a.end)]
+                span += [tok.start, tok.end]
+                out.append(Statement(
+                    subject=s_arg, verb=lemma, verb_text=_verb_text(doc, v, prep),
+                    object=o_arg, start=min(span), end=max(span), sentence=sent,
+                    extractor="relations.svo", confidence=round(conf, 2), voice=voice,
+                    negated=negated, complement=complement, hedges=tuple(hedges), quote=quote,
+                ))
+    return tuple(out)
+
+
+@extractor("relations.svo", provides="statements",
+           requires=("mentions", "entities", "mention_entity", "quantities", "hedges", "quotes"))
+def extract_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
+    return find_statements(doc, found)

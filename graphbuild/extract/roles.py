@@ -1,0 +1,92 @@
+"""Roles: a person's job title and the organisation it is held in.
+
+Patterns (over the dependency tree): a title noun compounded with or in apposition to the
+person's name ("the ministry's spokeswoman Maria Zakharova", "Maria Zakharova, spokeswoman of
+the ministry", "Microsoft chief executive Steve Ballmer"), or predicated of the person
+("Zakharova is the ministry's spokeswoman"). The organisation is the title's possessor, its
+"of/at/for" object, or an organisation name compounded with it.
+"""
+
+from __future__ import annotations
+
+from graphbuild.extract import lexicon as lx
+from graphbuild.registry import extractor
+from graphbuild.types import Findings, Kind, ParsedDoc, Role
+
+
+def _is_title(doc: ParsedDoc, i: int) -> bool:
+    tok = doc.tokens[i]
+    return tok.pos in {"NOUN", "PROPN"} and tok.text.lower() in lx.TITLE_NOUNS
+
+
+def _title_text(doc: ParsedDoc, t: int) -> tuple[str, int]:
+    """The title with its title-word modifiers ("chief executive"), and its first token."""
+    first = t
+    for c in sorted(doc.children[t], reverse=True):
+        tok = doc.tokens[c]
+        if c < t and c == first - 1 and tok.dep in {"compound", "amod"} and (
+                tok.text.lower() in lx.TITLE_MODIFIERS or tok.text.lower() in lx.TITLE_NOUNS):
+            first = c
+    words = [doc.tokens[i].text.lower() for i in range(first, t + 1)]
+    return " ".join(words), first
+
+
+def _org_of(doc: ParsedDoc, t: int, ents_of, kinds) -> str | None:  # noqa: ANN001
+    for c in doc.children[t]:
+        dep = doc.tokens[c].dep
+        cands = []
+        if dep in {"poss", "compound", "nmod"}:
+            cands.append(c)
+        elif dep == "prep" and doc.tokens[c].text.lower() in {"of", "at", "for", "with"}:
+            cands.extend(g for g in doc.children[c] if doc.tokens[g].dep == "pobj")
+        for cand in cands:
+            for key in ents_of(cand):
+                if kinds.get(key) is Kind.ORGANIZATION:
+                    return key
+    return None
+
+
+def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
+    kinds = {e.key: e.kind for e in found.entities}
+    by_token: dict[int, tuple[str, ...]] = {}
+    for m, keys in zip(found.mentions, found.mention_entity):
+        if keys:
+            for t in range(m.token_start, m.token_end):
+                by_token.setdefault(t, keys)
+
+    def ents_of(i: int) -> tuple[str, ...]:
+        return by_token.get(i, ())
+
+    roles: dict[tuple[str, str, str | None], Role] = {}
+    for m, keys in zip(found.mentions, found.mention_entity):
+        if m.source not in {"ner", "rule:conj"} or len(keys) != 1 \
+                or kinds.get(keys[0]) is not Kind.PERSON:
+            continue
+        person = keys[0]
+        h = m.token_end - 1
+        cands = [c for c in doc.children[h] if doc.tokens[c].dep in {"compound", "appos", "nmod"}
+                 and not m.token_start <= c < m.token_end and _is_title(doc, c)]
+        tok = doc.tokens[h]
+        if tok.dep == "appos" and _is_title(doc, tok.head):
+            cands.append(tok.head)
+        if tok.dep == "nsubj" and doc.tokens[tok.head].lemma == "be":
+            cands += [c for c in doc.children[tok.head]
+                      if doc.tokens[c].dep == "attr" and _is_title(doc, c)]
+        for t in cands:
+            title, first = _title_text(doc, t)
+            org = _org_of(doc, t, ents_of, kinds)
+            if org is None:  # "Microsoft chief executive": the org may hang off the modifier
+                org = _org_of(doc, first, ents_of, kinds) if first != t else None
+            lo = min(first, m.token_start, t)
+            hi = max(m.token_end - 1, t)
+            sent = doc.sentence_of(h)
+            key = (person, title, org)
+            if key not in roles:
+                roles[key] = Role(person, title, org, doc.tokens[lo].start, doc.tokens[hi].end,
+                                  sent, "roles", 0.85 if org else 0.7)
+    return tuple(roles.values())
+
+
+@extractor("roles", provides="roles", requires=("mentions", "entities", "mention_entity"))
+def extract_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
+    return find_roles(doc, found)

@@ -1,0 +1,259 @@
+"""Findings of one article -> RDF quads (schema.org + PROV-O + the graphbuild vocabulary).
+
+Entities (types, labels, aliases) go into the shared entity graph; everything the article
+says (statements, quotations, roles, direct edges, mentions) goes into the article's own
+named graph. Every node gets an IRI; there are no blank nodes. See docs/graph-shape.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from graphbuild.rdf.vocab import (
+    ENTITY_GRAPH,
+    GB,
+    ID,
+    SDO,
+    article_graph_iri,
+    article_iri,
+    entity_iri,
+    relation_iri,
+    short_hash,
+    slug,
+)
+from graphbuild.types import ArticleResult, Entity, Findings, Kind, Sentence, Statement
+
+Quad = tuple[URIRef, URIRef, object, URIRef]
+
+_ORG_TYPES = {"GovernmentOrganization", "Corporation", "NewsMediaOrganization", "NGO",
+              "EducationalOrganization", "PoliticalParty", "SportsTeam", "Organization"}
+
+
+def entity_node(ent: Entity) -> URIRef:
+    return entity_iri(ent.kind.value, ent.canonical or ent.label)
+
+
+def _dec(x: float) -> Literal:
+    return Literal(f"{x:.2f}", datatype=XSD.decimal)
+
+
+def _int(x: int) -> Literal:
+    return Literal(x, datatype=XSD.integer)
+
+
+class _Writer:
+    def __init__(self, result: ArticleResult) -> None:
+        self.doc, self.found = result.doc, result.findings
+        art = self.doc.article
+        self.article = article_iri(art.id)
+        self.graph = article_graph_iri(art.id)
+        self.nodes = {e.key: entity_node(e) for e in self.found.entities}
+        self.quads: list[Quad] = []
+        self.sentences: set[Sentence] = set()
+
+    def add(self, s, p, o, g=None) -> None:  # noqa: ANN001
+        self.quads.append((s, p, o, g or self.graph))
+
+    def prov(self, node: URIRef, sent: Sentence, start: int, end: int, extractor: str,
+             confidence: float) -> None:
+        self.sentences.add(sent)
+        self.add(node, GB.sentence, self.sentence_iri(sent))
+        self.add(node, GB.article, self.article)
+        self.add(node, GB.startOffset, _int(start))
+        self.add(node, GB.endOffset, _int(end))
+        self.add(node, GB.extractor, ID[f"extractor/{extractor}"])
+        self.add(node, GB.confidence, _dec(confidence))
+        self.add(ID[f"extractor/{extractor}"], RDF.type, GB.Extractor, ENTITY_GRAPH)
+        self.add(ID[f"extractor/{extractor}"], RDFS.label, Literal(extractor), ENTITY_GRAPH)
+
+    def sentence_iri(self, sent: Sentence) -> URIRef:
+        return URIRef(f"{self.article}/sentence/{sent.start}-{sent.end}")
+
+
+def _entities(w: _Writer) -> None:
+    for ent in w.found.entities:
+        node = w.nodes[ent.key]
+        w.add(node, RDF.type, SDO[ent.schema_type], ENTITY_GRAPH)
+        if ent.schema_type in _ORG_TYPES and ent.schema_type != "Organization":
+            w.add(node, RDF.type, SDO.Organization, ENTITY_GRAPH)
+        if ent.kind is Kind.PLACE and ent.schema_type != "Place":
+            w.add(node, RDF.type, SDO.Place, ENTITY_GRAPH)
+        w.add(node, RDFS.label, Literal(ent.label), ENTITY_GRAPH)
+        w.add(node, SDO.name, Literal(ent.label), ENTITY_GRAPH)
+        w.add(node, GB.entityKind, Literal(ent.kind.value), ENTITY_GRAPH)
+        for alias in ent.aliases:
+            w.add(node, SKOS.altLabel, Literal(alias), ENTITY_GRAPH)
+        w.add(w.article, SDO.mentions, node)
+
+
+def _article(w: _Writer) -> None:
+    art, found, a = w.doc.article, w.found, w.article
+    w.add(a, RDF.type, SDO.NewsArticle)
+    w.add(a, SDO.identifier, Literal(art.id))
+    if art.title:
+        w.add(a, SDO.headline, Literal(art.title))
+    if art.date:
+        w.add(a, SDO.datePublished, Literal(art.date))
+    if art.url:
+        w.add(a, SDO.url, Literal(art.url, datatype=XSD.anyURI))
+    if art.path:
+        w.add(a, GB.sourcePath, Literal(art.path))
+    if art.content_hash:
+        w.add(a, GB.contentHash, Literal(art.content_hash))
+    w.add(a, GB.model, Literal(w.doc.model))
+    d = found.dateline
+    by_span = _entity_at(found)
+    if d is not None:
+        if d.date_text:
+            w.add(a, GB.datelineDate, Literal(d.date_text))
+        place = by_span(d.place_start, d.place_end)
+        if place:
+            w.add(a, SDO.locationCreated, w.nodes[place])
+        if d.source_start is not None:
+            pub = by_span(d.source_start, d.source_end)
+            if pub:
+                w.add(a, SDO.publisher, w.nodes[pub])
+    if art.source and (d is None or d.source_start is None):
+        # the publisher named by the input's metadata (JSONL "source", a feed's title)
+        pub = entity_iri(Kind.ORGANIZATION.value, art.source)
+        w.add(pub, RDF.type, SDO.NewsMediaOrganization, ENTITY_GRAPH)
+        w.add(pub, RDF.type, SDO.Organization, ENTITY_GRAPH)
+        w.add(pub, RDFS.label, Literal(art.source), ENTITY_GRAPH)
+        w.add(pub, SDO.name, Literal(art.source), ENTITY_GRAPH)
+        w.add(pub, GB.entityKind, Literal(Kind.ORGANIZATION.value), ENTITY_GRAPH)
+        w.add(a, SDO.publisher, pub)
+
+
+def _entity_at(found: Findings):  # noqa: ANN202
+    def at(start: int, end: int) -> str | None:
+        for m, keys in zip(found.mentions, found.mention_entity):
+            if keys and m.start < end and start < m.end:
+                return keys[0]
+        return None
+
+    return at
+
+
+def _argument_node(w: _Writer, arg) -> URIRef:  # noqa: ANN001
+    if arg is None:
+        node = URIRef(f"{w.article}/agent/unspecified")
+        w.add(node, RDF.type, GB.UnspecifiedAgent)
+        w.add(node, RDFS.label, Literal("unspecified agent"))
+        return node
+    if arg.entity:
+        return w.nodes[arg.entity]
+    node = URIRef(f"{w.article}/concept/{slug(arg.head_lemma or arg.text.lower())}")
+    w.add(node, RDF.type, GB.Concept)
+    w.add(node, RDFS.label, Literal(arg.text))
+    w.add(node, GB.headLemma, Literal(arg.head_lemma))
+    return node
+
+
+def _statement(w: _Writer, st: Statement) -> None:
+    s = _argument_node(w, st.subject)
+    o = _argument_node(w, st.object)
+    p = relation_iri(st.verb)
+    w.add(s, p, o)
+    w.add(p, RDF.type, GB.VerbRelation, ENTITY_GRAPH)
+    w.add(p, RDFS.label, Literal(st.verb.replace("_", " ")), ENTITY_GRAPH)
+    node = URIRef(f"{w.article}/statement/" + short_hash(
+        st.start, st.end, st.verb, st.subject and st.subject.start,
+        st.subject and st.subject.entity, st.object and st.object.start,
+        st.object and st.object.entity))
+    w.add(node, RDF.type, GB.Statement)
+    w.add(node, RDF.subject, s)
+    w.add(node, RDF.predicate, p)
+    w.add(node, RDF.object, o)
+    w.add(node, GB.verb, Literal(st.verb))
+    w.add(node, GB.verbText, Literal(st.verb_text))
+    w.add(node, GB.voice, Literal(st.voice))
+    if st.negated:
+        w.add(node, GB.negated, Literal(True))
+    if st.subject is not None:
+        w.add(node, GB.subjectText, Literal(st.subject.text))
+    if st.object is not None:
+        w.add(node, GB.objectText, Literal(st.object.text))
+    if st.complement:
+        w.add(node, GB.complement, Literal(st.complement))
+    for h in st.hedges:
+        w.add(node, GB.hedge, Literal(h))
+    q = st.object.quantity if st.object is not None else None
+    if q is not None:
+        qn = URIRef(f"{node}/quantity/{q.start}-{q.end}")
+        w.add(node, GB.quantity, qn)
+        w.add(qn, RDF.type, SDO.QuantitativeValue)
+        w.add(qn, SDO.value, Literal(q.value, datatype=XSD.integer if isinstance(q.value, int)
+                                     else XSD.decimal))
+        w.add(qn, SDO.unitText, Literal(q.unit))
+    if st.quote is not None:
+        quote = w.found.quotes[st.quote]
+        w.add(node, GB.inQuotation, _quote_iri(w, quote))
+        if quote.speaker:
+            w.add(node, GB.claimedBy, w.nodes[quote.speaker])
+    w.prov(node, st.sentence, st.start, st.end, st.extractor, st.confidence)
+
+
+def _quote_iri(w: _Writer, q) -> URIRef:  # noqa: ANN001
+    return URIRef(f"{w.article}/quote/{q.start}-{q.end}")
+
+
+def _quotes(w: _Writer) -> None:
+    starts = [t.start for t in w.doc.tokens]
+    from graphbuild.extract._syntax import token_at
+
+    for q in w.found.quotes:
+        node = _quote_iri(w, q)
+        w.add(node, RDF.type, SDO.Quotation)
+        w.add(node, SDO.text, Literal(q.text))
+        w.add(node, SDO.isPartOf, w.article)
+        if q.speaker:
+            w.add(node, SDO.spokenByCharacter, w.nodes[q.speaker])
+            w.add(node, SDO.creator, w.nodes[q.speaker])
+        if q.cue:
+            w.add(node, GB.attributionCue, Literal(q.cue))
+        for h in q.hedges:
+            w.add(node, GB.hedge, Literal(h))
+        sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
+        w.prov(node, sent, q.start, q.end, "quotes", q.confidence)
+
+
+def _roles(w: _Writer) -> None:
+    for r in w.found.roles:
+        person = w.nodes[r.person]
+        org = w.nodes[r.organization] if r.organization else None
+        node = URIRef(f"{w.article}/role/{short_hash(r.person, r.title, r.organization)}")
+        w.add(node, RDF.type, SDO.OrganizationRole)
+        w.add(node, SDO.roleName, Literal(r.title))
+        w.add(node, GB.roleHolder, person)
+        w.add(person, SDO.jobTitle, Literal(r.title))
+        w.add(person, GB.hasRole, node)
+        if org is not None:
+            w.add(node, GB.roleOrganization, org)
+            w.add(person, SDO.worksFor, org)
+        w.prov(node, r.sentence, r.start, r.end, r.extractor, r.confidence)
+
+
+def _sentences(w: _Writer) -> None:
+    for sent in sorted(w.sentences, key=lambda s: s.start):
+        node = w.sentence_iri(sent)
+        w.add(node, RDF.type, GB.Sentence)
+        w.add(node, SDO.text, Literal(w.doc.text[sent.start:sent.end].strip()))
+        w.add(node, GB.startOffset, _int(sent.start))
+        w.add(node, GB.endOffset, _int(sent.end))
+        w.add(node, GB.article, w.article)
+
+
+def article_quads(result: ArticleResult) -> Iterator[Quad]:
+    """All quads for one article (entity-graph quads included)."""
+    w = _Writer(result)
+    _article(w)
+    _entities(w)
+    for st in w.found.statements:
+        _statement(w, st)
+    _quotes(w)
+    _roles(w)
+    _sentences(w)
+    return iter(w.quads)

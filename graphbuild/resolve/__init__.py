@@ -1,0 +1,1 @@
+"""Resolution: gazetteer knowledge, entity identity within and across articles, stable IRIs."""

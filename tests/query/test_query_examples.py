@@ -1,0 +1,137 @@
+"""Every shipped example query runs on tests/fixtures/mini.ttl and returns the expected rows."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from graphbuild.query import example, list_examples, run_query
+from graphbuild.query.format import plain
+
+GB = "https://w3id.org/graphbuild/ns#"
+ID = "https://w3id.org/graphbuild/id/"
+SDO = "https://schema.org/"
+HEADLINE = "Moscow urges Facebook to reconsider its policy"
+S1 = ('"We urged Facebook to reconsider its allegedly biased, so-called fact-checking policy," '
+      "said Maria Zakharova, the spokeswoman of the Russian Foreign Ministry.")
+S2 = '"Facebook reportedly did not block the 18 accounts," John Smith told reporters in Moscow.'
+Q1 = "We urged Facebook to reconsider its allegedly biased, so-called fact-checking policy"
+Q2 = "Facebook reportedly did not block the 18 accounts"
+ODD = 'Café "Zoë" <Žurnal> Дело 東京'
+
+REQUIRED = {"who-said-what", "who-did-what-to-whom", "roles", "mentions-by-article",
+            "entities-by-type", "hedged-claims", "statement-provenance"}
+
+
+def rows(ds, name: str) -> list[tuple[str, ...]]:
+    result = run_query(ds, example(name))
+    return [tuple(plain(row.get(v)) for v in result.vars) for row in result.bindings]
+
+
+def columns(ds, name: str) -> list[str]:
+    return [str(v) for v in run_query(ds, example(name)).vars]
+
+
+def split_hedges(row_value: str) -> set[str]:
+    return {h.strip() for h in row_value.split(",") if h.strip()}
+
+
+def test_all_required_examples_exist_with_descriptions():
+    listed = dict(list_examples())
+    assert set(listed) >= REQUIRED
+    for name, description in listed.items():
+        assert description, name
+        assert "\n" not in description
+        assert example(name).startswith(f"# {description}")
+
+
+def test_who_said_what(mini):
+    assert columns(mini, "who-said-what") == ["speaker", "quote", "cue", "headline"]
+    assert rows(mini, "who-said-what") == [
+        ("Maria Zakharova", Q1, "said", HEADLINE),
+        ("John Smith", Q2, "told", HEADLINE),
+    ]
+
+
+def test_who_did_what_to_whom(mini):
+    assert columns(mini, "who-did-what-to-whom") == ["subject", "verb", "object", "hedges",
+                                                     "sentence"]
+    got = rows(mini, "who-did-what-to-whom")
+    assert [(s, v, o, split_hedges(h), t) for s, v, o, h, t in got] == [
+        ("Russian Foreign Ministry", "urge", "Facebook", {"allegedly", "so-called"}, S1),
+        ("Facebook", "not block", "the 18 accounts", {"reportedly"}, S2),  # object = concept
+    ]
+
+
+def test_roles(mini):
+    assert columns(mini, "roles") == ["person", "title", "organization"]
+    assert rows(mini, "roles") == [("Maria Zakharova", "spokeswoman", "Russian Foreign Ministry")]
+
+
+def test_roles_include_job_titles_without_role_node(mini_copy):
+    john = URIRef(ID + "person/John_Smith")
+    mini_copy.add((john, URIRef(SDO + "jobTitle"), Literal("analyst")))
+    assert ("John Smith", "analyst", "") in rows(mini_copy, "roles")
+    assert len(rows(mini_copy, "roles")) == 2  # Maria's role node is not listed twice
+
+
+def test_mentions_by_article(mini):
+    assert columns(mini, "mentions-by-article") == ["headline", "entity", "type"]
+    assert sorted(rows(mini, "mentions-by-article")) == sorted([
+        (HEADLINE, "Maria Zakharova", SDO + "Person"),
+        (HEADLINE, "John Smith", SDO + "Person"),
+        (HEADLINE, "Russian Foreign Ministry", SDO + "GovernmentOrganization"),
+        (HEADLINE, "Facebook", SDO + "Corporation"),
+        (HEADLINE, "Moscow", SDO + "City"),
+        (HEADLINE, ODD, SDO + "CreativeWork"),
+    ])
+
+
+def test_entities_by_type(mini):
+    assert columns(mini, "entities-by-type") == ["type", "kind", "entity", "label"]
+    got = rows(mini, "entities-by-type")
+    assert [(t, k, label) for t, k, _, label in got] == [
+        (SDO + "City", "place", "Moscow"),
+        (SDO + "Corporation", "organization", "Facebook"),
+        (SDO + "CreativeWork", "other", ODD),
+        (SDO + "GovernmentOrganization", "organization", "Russian Foreign Ministry"),
+        (SDO + "Person", "person", "John Smith"),
+        (SDO + "Person", "person", "Maria Zakharova"),
+    ]
+    assert got[0][2] == ID + "place/Moscow"
+
+
+def test_hedged_claims(mini):
+    assert columns(mini, "hedged-claims") == ["subject", "verb", "object", "hedges",
+                                              "claimedBy", "sentence"]
+    got = rows(mini, "hedged-claims")
+    assert [(s, v, o, split_hedges(h), c, t) for s, v, o, h, c, t in got] == [
+        ("Russian Foreign Ministry", "urge", "Facebook", {"allegedly", "so-called"},
+         "Maria Zakharova", S1),
+        ("Facebook", "not block", "the 18 accounts", {"reportedly"}, "John Smith", S2),
+    ]
+
+
+def test_hedged_claims_leave_out_unhedged_statements(mini_copy):
+    stmt = URIRef(ID + "article/mini-1/statement/000000000000")
+    mini_copy.add((stmt, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                   URIRef(GB + "Statement")))
+    mini_copy.add((stmt, URIRef(GB + "verb"), Literal("say")))
+    assert len(rows(mini_copy, "who-did-what-to-whom")) == 3
+    assert len(rows(mini_copy, "hedged-claims")) == 2
+
+
+def test_statement_provenance(mini):
+    assert columns(mini, "statement-provenance") == [
+        "statement", "verb", "headline", "start", "end", "sentence", "extractor",
+        "confidence", "quotation"]
+    assert rows(mini, "statement-provenance") == [
+        (ID + "article/mini-1/statement/33d2f3391ab1", "urge", HEADLINE, "1", "85", S1,
+         "relations.svo", "0.8", Q1),
+        (ID + "article/mini-1/statement/dbfa621520d7", "block", HEADLINE, "160", "209", S2,
+         "relations.svo", "0.75", Q2),
+    ]
+
+
+def test_every_example_runs_and_returns_rows(mini):
+    for name, _ in list_examples():
+        assert rows(mini, name), name
