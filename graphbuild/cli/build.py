@@ -13,6 +13,7 @@ import click
 from graphbuild import nlp
 from graphbuild.errors import GraphFileError
 from graphbuild.pipeline import BuildReport, build, union_graph
+from graphbuild.rdf import serialize
 
 log = logging.getLogger("graphbuild")
 
@@ -61,8 +62,10 @@ def command(inputs: tuple[str, ...], out_dir: str, model: str, no_html: bool) ->
         raise GraphFileError("no article could be read from the inputs; nothing written")
     out = Path(out_dir)
     graph = union_graph(ds)
-    _atomic_write(out / "graph.ttl", lambda p: graph.serialize(p, format="turtle"))
-    _atomic_write(out / "graph.trig", lambda p: ds.serialize(p, format="trig"))
+    _atomic_write(out / "graph.ttl", lambda p: Path(p).write_text(serialize.turtle(graph),
+                                                                   encoding="utf-8"))
+    _atomic_write(out / "graph.trig", lambda p: Path(p).write_text(serialize.trig(ds),
+                                                                    encoding="utf-8"))
     written = ["graph.ttl", "graph.trig"]
     if not no_html:
         from graphbuild.view import render_html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import click
@@ -40,7 +41,7 @@ def command(graph: Path, fmt: str | None, out: Path | None) -> None:
     fmt = (fmt or (format_for_path(out) if out is not None else None) or "ttl").lower()
     dataset = load_graph(graph)
     if out is None:
-        stream = click.get_binary_stream("stdout")  # UTF-8 whatever the locale
+        stream = sys.stdout.buffer  # UTF-8 bytes whatever the locale
         export(dataset, fmt, stream)
         stream.flush()
     else:

@@ -11,6 +11,7 @@ the type votes of all its mentions, refined by name heads and the gazetteer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from graphbuild.extract import lexicon as lx
@@ -75,8 +76,8 @@ def _cluster_names(names: list[Mention]) -> _Clusters:
     uf = _Clusters(len(names))
     keys = [norm_name(m.text) for m in names]
     low = [k.casefold() for k in keys]
-    places = [gazetteer.lookup_place(k) if _vote_label(m.votes) == "PLACE" else None
-              for k, m in zip(keys, names)]
+    places = [_place(k, any(v[0] == "GPE" for v in m.votes))
+              if _vote_label(m.votes) == "PLACE" else None for k, m in zip(keys, names)]
     first: dict[str, int] = {}
     for i, k in enumerate(low):
         key = places[i].name.casefold() if places[i] else k
@@ -112,13 +113,31 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in regions)
 
 
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                   if c.isalnum())
+
+
+def _place(name: str, gpe: bool = True):  # noqa: ANN202
+    """A gazetteer place for ``name``. Countries and states match any of their names; a city
+    only by its own name (GeoNames' alternate names collide: "St James" is also a Vietnamese
+    city's old name), and only when NER read the name as a geopolitical entity."""
+    hit = gazetteer.lookup_place(name)
+    if hit is None or hit.schema_type in {"Country", "State"}:
+        return hit
+    if not gpe or _fold(hit.name) != _fold(norm_name(name)):
+        return None
+    return hit
+
+
 def _type_of(label: str, names: list[str], votes: list[tuple[str, float, str]]):
     """(kind, schema type, canonical name or None) of a cluster."""
     if label == "PERSON":
         return Kind.PERSON, "Person", None
     if label == "PLACE":
+        gpe = any(lab == "GPE" for lab, _, _ in votes)
         for n in names:
-            hit = gazetteer.lookup_place(n)
+            hit = _place(n, gpe)
             if hit:
                 return Kind.PLACE, hit.schema_type, hit.name
         return Kind.PLACE, "Place", None

@@ -20,13 +20,38 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK
 _TRIM_LEFT = {"the", "a", "an"}
 
 
-def _trimmed(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
+_ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh"}
+
+
+def _trimmed(doc: ParsedDoc, s: int, e: int, label: str = "") -> tuple[int, int]:
+    """Drop articles, punctuation, a possessive and a parenthesis ("Institute for Fiscal
+    Studies (IFS"); from a person's name also a leading honorific or job title ("Mr", "Rabbi"),
+    which the roles extractor reads as a title."""
     toks = doc.tokens
+    for i in range(s + 1, e):
+        if toks[i].text in "([":
+            e = i
+            break
     while s < e - 1 and (toks[s].text.lower() in _TRIM_LEFT or toks[s].pos == "PUNCT"):
         s += 1
     while e > s + 1 and (toks[e - 1].tag == "POS" or toks[e - 1].pos == "PUNCT"):
         e -= 1
+    if label == "PERSON":
+        while e - s > 1 and (toks[s].text.lower().rstrip(".") in lx.HONORIFICS or (
+                toks[s].text.lower() in lx.TITLE_NOUNS and toks[s].text.lower() not in _ROYAL)):
+            s += 1
     return s, e
+
+
+def _plausible(doc: ParsedDoc, s: int, e: int, label: str) -> bool:
+    """A name has a letter, does not start with a digit, and a person's or organisation's
+    name has a proper noun in it ("Dubbed" tagged PERSON is a verb; "331bn" is a number)."""
+    text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
+    if not any(ch.isalpha() for ch in text) or text[:1].isdigit():
+        return False
+    if label in {"PERSON", "ORG"}:
+        return any(doc.tokens[i].pos == "PROPN" for i in range(s, e))
+    return True
 
 
 def _mention(doc: ParsedDoc, s: int, e: int, label: str, source: str,
@@ -46,7 +71,8 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     votes: list[tuple[str, float, str]] = []
     # the name's own last word: "... Ministry", "... Inc"
     last = toks[e - 1].text.lower()
-    if e - s > 1 and last in lx.NAME_HEADS:
+    if last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
+                                  and toks[e - 1].text[:1].isupper()):
         votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
     # words before the name: honorifics, titles, org nouns ("social networks Facebook")
     nouns = []
@@ -86,7 +112,9 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     for ent in doc.ents:
         if ent.label not in ENTITY_LABELS:
             continue
-        s, e = _trimmed(doc, ent.token_start, ent.token_end)
+        s, e = _trimmed(doc, ent.token_start, ent.token_end, ent.label)
+        if not _plausible(doc, s, e, ent.label):
+            continue
         votes = [(ent.label, 1.0, "ner"), *_context_votes(doc, s, e)]
         votes += _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
         out.append(_mention(doc, s, e, ent.label, "ner", votes))

@@ -121,9 +121,12 @@ def _fallback(doc: ParsedDoc, n: int, attributed) -> tuple[str | None, float]:  
         if other is not q and speaker and len(text) > 20 and \
                 other.text(doc.text).startswith(text):
             return speaker, 0.6
-    # a quotation that fills a paragraph right after a paragraph ending in an attributed one
+    # a quotation right after an attributed one in the same paragraph ("…," X said. "…"), or
+    # filling a paragraph right after a paragraph that ends in one
     para = doc.paragraph_of(q.start)
     for other, speaker, _cue, _c in reversed(attributed[:n]):
+        if speaker and doc.paragraph_of(other.end) == para:
+            return speaker, 0.6
         if speaker and doc.paragraph_of(other.end) == para - 1:
             pstart, pend = doc.paragraphs[para]
             if q.start - pstart <= 2 and pend - q.end <= 2:

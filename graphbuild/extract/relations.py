@@ -27,6 +27,7 @@ from graphbuild.registry import extractor
 from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement
 
 _SUBJ = {"nsubj", "csubj"}
+_VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _WH = {"which", "who", "that", "whom", "whose"}
 _SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", "that",
                   "something", "everything", "nothing", "anything", "themselves", "itself",
@@ -131,9 +132,12 @@ class _Ctx:
                 shared = [g for g in doc.children[c] if doc.tokens[g].dep == "dobj"]
                 if shared:
                     return shared, None
+        if doc.tokens[v].lemma.lower() in lx.SPEECH_VERBS:
+            return [], None  # "said in January": not an action on January
         for c in sorted(doc.children[v]):
             if doc.tokens[c].dep == "prep":
-                pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+                pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"
+                        and doc.tokens[g].ent_type not in _VALUE_TYPES]
                 if pobj:
                     return pobj, doc.tokens[c].text.lower()
         return [], None

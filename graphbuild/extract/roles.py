@@ -10,8 +10,12 @@ the ministry", "Microsoft chief executive Steve Ballmer"), or predicated of the 
 from __future__ import annotations
 
 from graphbuild.extract import lexicon as lx
+from graphbuild.extract._syntax import conj_root, conjuncts
 from graphbuild.registry import extractor
 from graphbuild.types import Findings, Kind, ParsedDoc, Role
+
+
+_COPULAS = {"be", "become", "remain"}
 
 
 def _is_title(doc: ParsedDoc, i: int) -> bool:
@@ -69,14 +73,22 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
         tok = doc.tokens[h]
         if tok.dep == "appos" and _is_title(doc, tok.head):
             cands.append(tok.head)
-        if tok.dep == "nsubj" and doc.tokens[tok.head].lemma == "be":
+        if tok.dep == "nsubj" and doc.tokens[tok.head].lemma in _COPULAS:
             cands += [c for c in doc.children[tok.head]
-                      if doc.tokens[c].dep == "attr" and _is_title(doc, c)]
+                      if doc.tokens[c].dep in {"attr", "oprd", "xcomp"} and _is_title(doc, c)]
+            for c in doc.children[tok.head]:  # "is to become chairman and chief executive"
+                if doc.tokens[c].dep == "xcomp" and doc.tokens[c].lemma in _COPULAS:
+                    cands += [g for g in doc.children[c]
+                              if doc.tokens[g].dep in {"attr", "oprd"} and _is_title(doc, g)]
+        cands += [j for c in cands for j in conjuncts(doc, c) if j != c and _is_title(doc, j)]
         for t in cands:
             title, first = _title_text(doc, t)
             org = _org_of(doc, t, ents_of, kinds)
             if org is None:  # "Microsoft chief executive": the org may hang off the modifier
                 org = _org_of(doc, first, ents_of, kinds) if first != t else None
+            for j in conjuncts(doc, conj_root(doc, t)):  # "chairman and chief executive of X"
+                if org is None and j != t:
+                    org = _org_of(doc, j, ents_of, kinds)
             lo = min(first, m.token_start, t)
             hi = max(m.token_end - 1, t)
             sent = doc.sentence_of(h)

@@ -141,7 +141,8 @@ def _json_term(term: Node) -> dict[str, str]:
 
 def _format_json(names: Sequence[str], rows: Iterable[Sequence[Node | None]]) -> str:
     bindings = [
-        {name: _json_term(term) for name, term in zip(names, row) if term is not None}
+        {name: _json_term(term) for name, term in zip(names, row, strict=True)
+         if term is not None}
         for row in rows
     ]
     doc = {"head": {"vars": list(names)}, "results": {"bindings": bindings}}

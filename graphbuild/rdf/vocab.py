@@ -24,6 +24,12 @@ PREFIXES = {
     "gb": GB,
     "rel": REL,
     "gbid": ID,
+    # one prefix per entity kind, so entity IRIs read as person:Maria_Zakharova in Turtle and
+    # can be written that way in SPARQL
+    "person": ID["person/"],
+    "organization": ID["organization/"],
+    "place": ID["place/"],
+    "thing": ID["other/"],
     "prov": PROV,
     "skos": SKOS,
     "rdf": RDF,

@@ -49,7 +49,7 @@ class GazetteerEntry:
     schema_type: str  # Country | State | City | GovernmentOrganization | ...
     kind: str  # "place" or "organization"
     population: int = 0
-    country: str | None = None  # ISO 3166-1 alpha-2 code; for organisations also "EU"/"international"
+    country: str | None = None  # ISO 3166-1 alpha-2; organisations also "EU", "international"
     expansion: str | None = None  # for acronyms
 
 
@@ -143,7 +143,9 @@ class _Places:
         lines = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
         keys = [ln[: ln.index("\t")] for ln in lines]
         # reversed so that the first row of each key wins
-        self.index: dict[str, int] = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+        self.index: dict[str, int] = dict(
+            zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True)
+        )
         self.lines = lines
         self._entries: dict[int, tuple[GazetteerEntry, bool]] = {}
 
@@ -232,13 +234,15 @@ def _acronyms() -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
         if not line.strip() or line.startswith("#") or line.startswith("acronym\t"):
             continue
         acronym, expansion, typ, scope = (f.strip() for f in line.split("\t"))
-        name_key = fold_key(expansion)
-        # one entry per organisation: the first acronym listed for an expansion names it
-        entry = by_name.get(name_key)
+        acronym_key, name_key = surface_key(acronym), fold_key(expansion)
+        # One entry per organisation, named by the first acronym listed for it. A known
+        # expansion under a new acronym adds a spelling (BoJ/BOJ); a known acronym with a new
+        # expansion adds an alternative full name (MSF: Doctors Without Borders).
+        entry = by_name.get(name_key) or by_acronym.get(acronym_key)
         if entry is None:
             entry = GazetteerEntry(acronym, typ, "organization", 0, scope or None, expansion)
-            by_name[name_key] = entry
-        by_acronym.setdefault(surface_key(acronym), entry)
+        by_name.setdefault(name_key, entry)
+        by_acronym.setdefault(acronym_key, entry)
     return by_acronym, by_name
 
 

@@ -24,14 +24,16 @@ S1 = ('"We urged Facebook to reconsider its allegedly biased, so-called fact-che
 def test_shorten():
     assert shorten("https://schema.org/Person") == "schema:Person"
     assert shorten("https://w3id.org/graphbuild/id/person/Maria_Zakharova") == \
-        "gbid:person/Maria_Zakharova"
+        "person:Maria_Zakharova"
+    assert shorten("https://w3id.org/graphbuild/id/article/a1/quote/1-9") == \
+        "gbid:article/a1/quote/1-9"
     assert shorten("https://w3id.org/graphbuild/rel/urge") == "rel:urge"
     assert shorten("http://example.org/x") == "http://example.org/x"
 
 
 def test_table_uses_prefixed_names_and_plain_literals(mini):
     text = format_result(run_query(mini, PEOPLE), "table", width=200)
-    assert "gbid:person/John_Smith" in text and "schema:Person" in text
+    assert "person:John_Smith" in text and "schema:Person" in text
     assert "https://" not in text
     assert "Maria Zakharova" in text and '"Maria Zakharova"' not in text
     assert "2 rows" in text

@@ -18,7 +18,7 @@ MARIA = URIRef("https://w3id.org/graphbuild/id/person/Maria_Zakharova")
 def test_loads_fixture_into_default_union_dataset():
     ds = load_graph(MINI)
     assert ds.default_union is True
-    assert len(ds) == 139
+    assert len(ds) == 140
     assert (MARIA, RDFS.label, Literal("Maria Zakharova")) in ds
     assert dict(ds.namespaces())["schema"] == URIRef("https://schema.org/")
 

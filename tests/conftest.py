@@ -1,0 +1,46 @@
+"""Shared fixtures: the seed article built once per session, and BBC articles read from
+../shared at test time (never copied into the repository)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "sputnik-2020-09-03-facebook-twitter.txt"
+SHARED = ROOT.parent / "shared"
+BBC = SHARED / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
+
+
+@pytest.fixture(scope="session")
+def seed_dataset():
+    import graphbuild
+
+    return graphbuild.build([str(SEED)])
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_dataset):
+    from graphbuild.pipeline import union_graph
+
+    return union_graph(seed_dataset)
+
+
+@pytest.fixture(scope="session")
+def seed_body() -> str:
+    from graphbuild.ingest import iter_articles
+
+    (article,) = [a for a in iter_articles([SEED]) if hasattr(a, "text")]
+    return article.text
+
+
+@pytest.fixture(scope="session")
+def bbc_articles() -> dict[str, dict]:
+    if not BBC.exists():
+        pytest.skip(f"BBC corpus not found at {BBC} (../shared/data is read at test time)")
+    with gzip.open(BBC, "rt", encoding="utf-8") as fh:
+        return {row["id"]: row for row in map(json.loads, fh)}
