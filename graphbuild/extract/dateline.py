@@ -11,9 +11,13 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
+#: a state or country after the place: "Ore.", "CA", "Ukraine", "South Korea" (not a date)
+_REGION = (r"(?:[A-Z][A-Z.]+|[A-Z][a-z]{1,4}\.|(?!(?:" + _MONTH + "|" + _DAY + r")(?![a-z]))"
+           r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
 #: place in capitals (optionally ", State"), a date, an optional (SOURCE), then a dash or colon.
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, (?:[A-Z][A-Z.]+|[A-Z][a-z]{1,4}\.))?)"
+    r"(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, " + _REGION + r")?)"
     r"(?:\s*,\s*"
     r"(?P<date>(?:" + _DAY + r",?\s+)?" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|" + _DAY + r"))?"
     r"\s*(?:\((?P<source>[^()\n]{2,60})\))?"

@@ -103,7 +103,7 @@ def surface_key(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     if not s.isascii():
         s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-        s = unicodedata.normalize("NFC", s)
+        s = unicodedata.normalize("NFC", s.translate(_TRANSLATE))  # "ǣ" -> "æ" -> "ae"
     return " ".join(s.split()).strip(_STRIP)
 
 
