@@ -120,13 +120,16 @@ def _fold(text: str) -> str:
 
 def _place(name: str, gpe: bool = True):  # noqa: ANN202
     """A gazetteer place for ``name``. Countries and states match any of their names; a city
-    only by its own name (GeoNames' alternate names collide: "St James" is also a Vietnamese
-    city's old name), and only when NER read the name as a geopolitical entity."""
+    by its own name, or by an alternate name only when it has a million people (GeoNames'
+    alternate names collide: "St James" is also a Vietnamese city's old name), and only when
+    NER read the name as a geopolitical entity."""
     hit = gazetteer.lookup_place(name)
     if hit is None or hit.schema_type in {"Country", "State"}:
         return hit
-    if not gpe or _fold(hit.name) != _fold(norm_name(name)):
+    if not gpe:
         return None
+    if _fold(hit.name) != _fold(norm_name(name)) and hit.population < 1_000_000:
+        return None  # another city's alternate name: trusted only for big cities (Calcutta)
     return hit
 
 

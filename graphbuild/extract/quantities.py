@@ -60,7 +60,8 @@ def _group(doc: ParsedDoc, i: int) -> tuple[int, int | float]:
     j = i
     while j + 1 < len(toks):
         nxt = toks[j + 1]
-        if _is_scale(nxt) and not toks[j].ws or _is_scale(nxt) and nxt.head in (j, toks[j].head):
+        if _is_scale(nxt) and (not toks[j].ws or toks[j].head == j + 1
+                               or nxt.head in (j, toks[j].head)):
             scale = lx.SCALE_WORDS.get(nxt.text.lower(), 100)
             current = (current or 1) * scale
             if scale >= 1000:

@@ -47,7 +47,11 @@ class _Ctx:
                 if m.source in {"pronoun", "nominal"}:
                     self.pronoun.update(range(m.token_start, m.token_end))
         self.kinds = {e.key: e.kind for e in found.entities}
-        self.qty_by_end = {q.end: q for q in found.quantities}
+        self.qty_of: dict[int, object] = {}  # token -> the quantity that covers it
+        for q in found.quantities:
+            for t in doc.tokens:
+                if q.start <= t.start < q.end:
+                    self.qty_of.setdefault(t.i, q)
         self.quote_of: dict[int, int] = {}
         for n, q in enumerate(found.quotes):
             for s, e in q.parts or ((q.start, q.end),):
@@ -96,9 +100,9 @@ class _Ctx:
                 if keys and doc.tokens[c].pos == "PROPN":
                     return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
                                      tok.lemma.lower()) for k in keys]
-        if tok.pos not in {"NOUN", "PROPN"} or tok.text.lower() in _SKIP_PRONOUNS:
-            return []
-        qty = self.qty_by_end.get(tok.end)
+        qty = self.qty_of.get(i)
+        if tok.pos not in {"NOUN", "PROPN"} and qty is None or tok.text.lower() in _SKIP_PRONOUNS:
+            return []  # a bare number is an argument only as an amount ("paid £3.5m")
         return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
                          tok.lemma.lower(), qty)]
 
