@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from graphbuild.extract import lexicon as lx
-from graphbuild.extract._quotemarks import scare_quotes
+from graphbuild.extract._quotemarks import scan, scare_quotes
 from graphbuild.extract._syntax import token_at
+from graphbuild.extract.quotes import MIN_WORDS
 from graphbuild.registry import extractor
 from graphbuild.types import Findings, Hedge, ParsedDoc
 
@@ -28,6 +29,24 @@ def _attach(doc: ParsedDoc, first: int, last: int) -> int:
     return head if head not in inside else j
 
 
+def _short_double_quotes(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """Words in double quotation marks too short to be a quotation (the "experts"): spans
+    including the marks. A short utterance ("Never," she said) ends in punctuation: not one."""
+    out = []
+    for q in scan(doc.text, doc.paragraphs):
+        inner = q.text(doc.text)
+        if not q.closed or len(q.parts) > 1 or len(inner.split()) >= MIN_WORDS \
+                or inner[-1:] in ".,;:!?\u2026":
+            continue
+        s, e = q.start, q.end
+        while s > 0 and doc.text[s - 1].isspace():
+            s -= 1
+        while e < len(doc.text) and doc.text[e].isspace():
+            e += 1
+        out.append((s - 1, e + 1))
+    return out
+
+
 @extractor("hedges", provides="hedges")
 def extract_hedges(doc: ParsedDoc, found: Findings) -> tuple[Hedge, ...]:
     starts = [t.start for t in doc.tokens]
@@ -41,7 +60,7 @@ def extract_hedges(doc: ParsedDoc, found: Findings) -> tuple[Hedge, ...]:
         low = tok.text.lower()
         if low in lx.HEDGE_WORDS and not any(tok.start in r for r in taken):
             out[(tok.start, tok.end)] = Hedge(tok.start, tok.end, low, _attach(doc, tok.i, tok.i))
-    for s, e in scare_quotes(doc.text):
+    for s, e in scare_quotes(doc.text) + _short_double_quotes(doc):
         first, last = token_at(doc, starts, s), token_at(doc, starts, e - 1)
         out[(s, e)] = Hedge(s, e, doc.text[s:e], _attach(doc, first, last))
     return tuple(out[k] for k in sorted(out))

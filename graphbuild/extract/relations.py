@@ -101,8 +101,14 @@ class _Ctx:
                     return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
                                      tok.lemma.lower()) for k in keys]
         qty = self.qty_of.get(i)
-        if tok.pos not in {"NOUN", "PROPN"} and qty is None or tok.text.lower() in _SKIP_PRONOUNS:
-            return []  # a bare number is an argument only as an amount ("paid £3.5m")
+        if tok.pos not in {"NOUN", "PROPN"}:
+            if qty is None or tok.text.lower() in _SKIP_PRONOUNS:
+                return []
+            # a bare number is an argument only as an amount: "paid £3.5m" ("m" may be
+            # parsed as a word of its own), the whole amount is the argument
+            return [Argument(qty.text, qty.start, qty.end, None, qty.unit.lower(), qty)]
+        if tok.text.lower() in _SKIP_PRONOUNS:
+            return []
         return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
                          tok.lemma.lower(), qty)]
 
@@ -185,8 +191,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 obj, prep = patient, None
         elif voice == "passive":
             obj = patient or obj
-        subj_args = [a for h in subj for a in ctx.arguments(h)]
-        obj_args = [a for h in obj for a in ctx.arguments(h)]
+        subj_args = list(dict.fromkeys(a for h in subj for a in ctx.arguments(h)))
+        obj_args = list(dict.fromkeys(a for h in obj for a in ctx.arguments(h)))
         if voice == "passive" and not subj and obj_args:
             subj_args = [None]  # type: ignore[list-item]
         if not subj_args or not obj_args:
