@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["build", "view", "BuildReport", "__version__"]
+__all__ = ["build", "view", "open_store", "BuildReport", "__version__"]
 
 
 def build(inputs: Any, *, model: str | None = None, report: Any = None):  # noqa: ANN201
@@ -25,6 +25,13 @@ def build(inputs: Any, *, model: str | None = None, report: Any = None):  # noqa
     from graphbuild import nlp, pipeline
 
     return pipeline.build(inputs, model=model or nlp.DEFAULT_MODEL, report=report)
+
+
+def open_store(path: Any, *, read_only: bool = True):  # noqa: ANN201
+    """An rdflib Dataset over a store built with ``graphbuild build CORPUS --store DIR``."""
+    from graphbuild.store import open_store as _open
+
+    return _open(path, read_only=read_only)
 
 
 def view(graph: Any, **kwargs: Any):  # noqa: ANN201

@@ -46,7 +46,8 @@ def load(name: str = DEFAULT_MODEL):  # -> spacy.Language
 
 def model_id(name: str = DEFAULT_MODEL) -> str:
     nlp = load(name)
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', name)}-{nlp.meta.get('version', '')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', name)}-{meta.get('version', '')}"
 
 
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:

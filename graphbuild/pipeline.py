@@ -41,7 +41,8 @@ def articles_from(inputs: Iterable[str | os.PathLike], report: BuildReport) -> I
     for got in iter_articles(paths):
         if isinstance(got, Skipped):
             (report.warnings if got.warning else report.skipped).append(got)
-            log.warning("%s: %s", got.path, got.problem)
+            if not got.warning:  # repairs were already logged by ingest
+                log.warning("%s: %s", got.path, got.problem)
             continue
         yield got
     for text in texts:

@@ -178,15 +178,18 @@ def test_statements_inside_quotes_are_claimed_by_the_speaker(seed_graph):
     assert found
 
 
+HEADLINE = "Moscow Urges Facebook, Twitter to Reconsider Policy of Blocking Russian Accounts"
+
+
 def test_article_node(seed_graph):
     art, = one(seed_graph, """
         SELECT ?a WHERE {
           ?a a schema:NewsArticle ;
-             schema:headline "Moscow Urges Facebook, Twitter to Reconsider Policy of Blocking Russian Accounts" ;
+             schema:headline ?headline ;
              gb:datelineDate "September 3" ;
              schema:locationCreated ?place ; schema:publisher ?pub .
           ?place rdfs:label "Moscow" . ?pub rdfs:label "Sputnik" .
-        }""")
+        }""", headline=HEADLINE)
     entities = {e for (e,) in rows(seed_graph, "SELECT ?e WHERE { ?e gb:entityKind ?k }")}
     mentioned = {e for (e,) in rows(seed_graph, "SELECT ?e WHERE { ?a schema:mentions ?e }",
                                     a=art)}

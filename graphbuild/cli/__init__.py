@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import importlib
 import logging
+import pkgutil
 import sys
 
 import click
 
 from graphbuild.errors import GraphbuildError
 
-COMMAND_MODULES = ("build", "query", "export")
+#: every module of this package (but this one) defines one command as ``command``
+COMMAND_MODULES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__)
+                               if not m.name.startswith("_")))
 
 log = logging.getLogger("graphbuild")
 

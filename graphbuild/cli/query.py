@@ -77,18 +77,25 @@ def _table_width() -> int:
 @click.option("-b", "--bind", "bindings", multiple=True, metavar="NAME=VALUE",
               help="Pre-bind ?NAME to VALUE (repeatable). <iri> or prefix:name is an IRI, "
                    "anything else a string.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Query a persistent store (built with build --store).")
+@click.option("--quiet", is_flag=True, help="Print only the results.")
 def command(graph: Path | None, sparql: str | None, query_file: Path | None,
             example_name: str | None, list_only: bool, fmt: str,
-            bindings: tuple[str, ...]) -> None:
-    """Run a SPARQL query over GRAPH (a .ttl, .nt, .nq, .trig, .jsonld or .rdf file).
+            bindings: tuple[str, ...], store_dir: Path | None, quiet: bool) -> None:
+    """Run a SPARQL query over GRAPH (a .ttl, .nt, .nq, .trig, .jsonld or .rdf file) or
+    over a store (--store DIR; then SPARQL may come first).
 
     Give the query in exactly one way: inline as SPARQL, with --file, or with --example.
     """
     if list_only:
         click.echo(_examples_text(), nl=False)
         return
-    if graph is None:
-        raise click.UsageError("missing GRAPH: the graph file to query (or use --list)")
+    if store_dir is not None and graph is not None and sparql is None:
+        graph, sparql = None, str(graph)  # "query --store DIR 'SELECT ...'"
+    if graph is None and store_dir is None:
+        raise click.UsageError("missing GRAPH: the graph file to query, or --store DIR "
+                               "(or use --list)")
     given = [x for x in (sparql, query_file, example_name) if x is not None]
     if len(given) != 1:
         what = "no query given" if not given else "more than one query given"
@@ -107,7 +114,7 @@ def command(graph: Path | None, sparql: str | None, query_file: Path | None,
         text = sparql or ""
     init = dict(parse_binding(b) for b in bindings)
 
-    from graphbuild.store import load_graph
+    from graphbuild.store import load_graph_or_store
 
-    result = run_query(load_graph(graph), text, init_bindings=init or None)
+    result = run_query(load_graph_or_store(graph, store_dir), text, init_bindings=init or None)
     click.echo(format_result(result, fmt.lower(), width=_table_width()), nl=False)

@@ -21,7 +21,7 @@ from graphbuild.registry import extractor
 from graphbuild.resolve import gazetteer
 from graphbuild.types import Entity, Findings, Kind, Mention, ParsedDoc
 
-NAME_SOURCES = {"ner", "rule:conj", "dateline"}
+NAME_SOURCES = {"ner", "rule:conj", "rule:appos", "rule:repeat", "dateline"}
 _COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
            "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK", "LAW": "LAW"}
 _OTHER_TYPES = {"EVENT": "Event", "PRODUCT": "Product", "WORK": "CreativeWork",
@@ -72,36 +72,65 @@ def _vote_label(votes: tuple[tuple[str, float, str], ...]) -> str:
     return _coarse(tally)
 
 
+def short_form_of(short: str, long: str, long_label: str, short_label: str | None = None
+                  ) -> bool:
+    """``short`` names the same thing as ``long``: a person's surname ("Zakharova" / "Maria
+    Zakharova"), the start of a company's name ("Twitter" / "Twitter Inc."; when both are
+    organisations, the first word of any capitalised name: "Pinewood" / "Pinewood Energy"),
+    an acronym."""
+    words, lw = short.split(), long.split()
+    if not words or len(lw) <= len(words):
+        return False
+    tail = [w.casefold() for w in lw[-len(words):]] == [w.casefold() for w in words]
+    head = [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words]
+    if long_label == "PERSON" and tail and len(words) == 1 and words[0][:1].isupper():
+        return True
+    nxt = lw[len(words)].lower().strip(".")
+    if long_label == "ORG" and head and lx.NAME_HEADS.get(nxt) == "Corporation":
+        return True
+    if long_label == short_label == "ORG" and head and len(words) == 1 \
+            and all(w[:1].isupper() for w in lw):
+        return True
+    return len(words) == 1 and short.isupper() and len(short) >= 2 \
+        and _initials(long).upper() == short
+
+
 def _cluster_names(names: list[Mention]) -> _Clusters:
     uf = _Clusters(len(names))
     keys = [norm_name(m.text) for m in names]
     low = [k.casefold() for k in keys]
     places = [_place(k, any(v[0] == "GPE" for v in m.votes))
-              if _vote_label(m.votes) == "PLACE" else None for k, m in zip(keys, names)]
+              if _vote_label(m.votes) == "PLACE" else None
+              for k, m in zip(keys, names, strict=True)]
+    # a short form joins the one longer name it abbreviates that is nearest: the latest before
+    # it, else the first after it. So "Baker" after "Tom Baker" and "Anna Baker" goes to Anna
+    # and the two Bakers stay two people.
+    target: dict[int, int] = {}
+    for i, short in enumerate(keys):
+        cands = [j for j, long in enumerate(keys)
+                 if j != i and short_form_of(short, long, _vote_label(names[j].votes),
+                                             _vote_label(names[i].votes))]
+        if cands:
+            before = [j for j in cands if j < i]
+            target[i] = max(before) if before else min(cands)
+    # the same short name where it was not recognised as one ("Pinewood" read as a person)
+    # goes where the nearest such short form went
+    for i in range(len(keys)):
+        same = [j for j in target if low[j] == low[i] and j != i]
+        if i not in target and same:
+            before = [j for j in same if j < i]
+            target[i] = target[max(before) if before else min(same)]
     first: dict[str, int] = {}
     for i, k in enumerate(low):
+        if i in target:
+            continue
         key = places[i].name.casefold() if places[i] else k
         if key in first:
             uf.union(first[key], i)
         else:
             first[key] = i
-    for i, short in enumerate(keys):
-        words = short.split()
-        for j, long in enumerate(keys):
-            lw = long.split()
-            if i == j or len(lw) <= len(words) or not words:
-                continue
-            label_j = _vote_label(names[j].votes)
-            tail = [w.casefold() for w in lw[-len(words):]] == [w.casefold() for w in words]
-            head = [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words]
-            if label_j == "PERSON" and tail and len(words) == 1 and words[0][:1].isupper():
-                uf.union(i, j)
-            elif label_j == "ORG" and head and lw[len(words)].lower().strip(".") in lx.NAME_HEADS \
-                    and lx.NAME_HEADS[lw[len(words)].lower().strip(".")] == "Corporation":
-                uf.union(i, j)
-            elif len(words) == 1 and short.isupper() and len(short) >= 2 \
-                    and _initials(long).upper() == short:
-                uf.union(i, j)
+    for i, j in target.items():
+        uf.union(i, j)
     return uf
 
 
@@ -255,23 +284,34 @@ def _add_resolved(entities: list[Entity], mentions: tuple[Mention, ...],
     return out
 
 
+def _name_head(name: str) -> str:
+    """The head noun of an organisation's name: the word before its first "of"/"for"
+    ("Ministry of Defence" -> "ministry"), else its last word."""
+    words = name.lower().split()
+    for k, w in enumerate(words[1:], 1):
+        if w in {"of", "for"}:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
 def _nominal_antecedent(doc: ParsedDoc, m: Mention, seen: list[tuple[int, str, int]],
                         entities: list[Entity]) -> str | None:
     head = doc.tokens[m.token_end - 1]
     word, lemma = head.text.lower(), head.lemma.lower()
     by_key = {e.key: e for e in entities}
+    # "the administration of the networks" is specified by its own complement: not an anaphor
+    specified = any(doc.tokens[c].dep in {"prep", "relcl", "acl"}
+                    for c in doc.children[m.token_end - 1])
     for _start, key, _i in reversed(seen):
         ent = by_key.get(key)
         if ent is None or ent.kind is not Kind.ORGANIZATION:
             continue
-        last = ent.label.split()[-1].lower()
-        if last in {word, lemma}:
+        # the name's head noun: its last word, or the word before "of" ("Ministry of Defence")
+        heads = {_name_head(n) for n in (ent.label, *ent.aliases)} if not specified else set()
+        if ent.label.split()[-1].lower() in {word, lemma} or heads & {word, lemma}:
             return key
-    # "the company" -> the nearest earlier company, in the last few sentences ("the
-    # administration of the networks" is specified by its own complement: not an anaphor)
+    # "the company" -> the nearest earlier company, in the last few sentences
     kind = lx.ORG_NOUNS.get(lemma)
-    specified = any(doc.tokens[c].dep in {"prep", "relcl", "acl"}
-                    for c in doc.children[m.token_end - 1])
     if kind == "Corporation" and not specified and lemma not in {"group", "unit", "owner",
                                                                  "rival", "business"}:
         horizon = doc.sentence_of(m.token_start).start - 600
@@ -279,9 +319,22 @@ def _nominal_antecedent(doc: ParsedDoc, m: Mention, seen: list[tuple[int, str, i
             if start < horizon:
                 break
             ent = by_key.get(key)
-            if ent and ent.schema_type == kind:
+            # a company, or an organisation of no known kind
+            if ent and ent.schema_type in {kind, "Organization"}:
                 return key
     return None
+
+
+def _in_apposition_of(doc: ParsedDoc, i: int, head: int) -> bool:
+    """Token ``i`` lies in an apposition to ``head`` ("Anna Baker, his sister": "his" is not
+    Anna Baker)."""
+    seen = set()
+    while i not in seen and doc.tokens[i].head != i:
+        seen.add(i)
+        if doc.tokens[i].dep == "appos" and doc.tokens[i].head == head:
+            return True
+        i = doc.tokens[i].head
+    return False
 
 
 def _pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa: ANN001, ANN202
@@ -289,8 +342,9 @@ def _pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa
     in_quote = _inside(m.start, regions)
     sent_start = doc.sentence_of(m.token_start).start
     if low in lx.PERSON_PRONOUNS:
-        for start, key, _i in reversed(seen):
-            if kinds.get(key) is Kind.PERSON and (in_quote or not _inside(start, regions)):
+        for start, key, i in reversed(seen):
+            if kinds.get(key) is Kind.PERSON and (in_quote or not _inside(start, regions)) \
+                    and not _in_apposition_of(doc, m.token_start, mentions[i].token_end - 1):
                 return key
         return None
     if in_quote:
@@ -304,7 +358,12 @@ def _pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa
                 return group if len(group) > 1 else (
                     key if kinds.get(key) is Kind.ORGANIZATION else None)
         return None
-    if low == "its":
+    tok = doc.tokens[m.token_start]
+    # "it" as the subject of a content verb ("Acme said it would cut jobs"), not the empty
+    # subject of "it is clear", "it seems"
+    subject_it = low == "it" and tok.dep in {"nsubj", "nsubjpass"} \
+        and doc.tokens[tok.head].lemma.lower() not in lx.LIGHT_VERBS
+    if low == "its" or subject_it:
         for start, key, _i in reversed(seen):
             if start < sent_start:
                 break
@@ -317,7 +376,8 @@ def _coordinated(doc: ParsedDoc, mentions, i: int, assign) -> tuple[str, ...]:  
     """Entity keys of the names coordinated with mention ``i`` ("Facebook and Twitter")."""
     head = mentions[i].token_end - 1
     root = head
-    while doc.tokens[root].dep == "conj" and doc.tokens[root].head != root:
+    # "the National Cyber Security Centre (NCSC)": an apposition stands for its head
+    while doc.tokens[root].dep in {"conj", "appos"} and doc.tokens[root].head != root:
         root = doc.tokens[root].head
     toks = set(conjuncts(doc, root))
     keys = []

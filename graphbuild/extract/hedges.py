@@ -12,8 +12,10 @@ from graphbuild.extract.quotes import MIN_WORDS
 from graphbuild.registry import extractor
 from graphbuild.types import Findings, Hedge, ParsedDoc
 
+#: phrases, and hedge words the tokenizer splits ("self-styled" is three tokens)
+_MULTI = (*lx.HEDGE_PHRASES, *(w for w in lx.HEDGE_WORDS if not w.isalpha()))
 _PHRASES = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(lx.HEDGE_PHRASES, key=len, reverse=True))
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(_MULTI, key=len, reverse=True))
     + r")\b", re.IGNORECASE)
 
 
@@ -26,7 +28,13 @@ def _attach(doc: ParsedDoc, first: int, last: int) -> int:
             j = i
             break
     head = doc.tokens[j].head
-    return head if head not in inside else j
+    if head not in inside:
+        return head
+    # a clausal hedge ("it is alleged that ...", "claims that ..."): the clause it governs
+    for c in doc.children[j]:
+        if c not in inside and doc.tokens[c].dep == "ccomp":
+            return c
+    return j
 
 
 def _short_double_quotes(doc: ParsedDoc) -> list[tuple[int, int]]:

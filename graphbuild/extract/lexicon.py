@@ -69,53 +69,60 @@ NAME_HEADS: dict[str, str] = {
 }
 
 #: verbs whose object is asked to do something: their "to"-infinitive is kept as complement
-DIRECTIVE_VERBS = frozenset("""
-urge ask call tell order force persuade encourage invite allow permit require press pressure
-warn advise instruct demand push lobby compel oblige authorise authorize request beg
-""".split())
+DIRECTIVE_VERBS = frozenset([
+    "urge", "ask", "call", "tell", "order", "force", "persuade", "encourage", "invite", "allow",
+    "permit", "require", "press", "pressure", "warn", "advise", "instruct", "demand", "push",
+    "lobby", "compel", "oblige", "authorise", "authorize", "request", "beg"
+])
 
 #: verbs of saying: their subject is the speaker of the quotation they govern
-SPEECH_VERBS = frozenset("""
-say add tell state note explain claim argue insist warn stress emphasise emphasize write
-ask reply respond answer conclude continue declare announce acknowledge admit confirm deny
-suggest comment remark observe point agree predict recall describe reveal report concede
-urge complain allege assert maintain contend estimate believe think caution quip joke
-testify tweet post announce indicate reiterate underline underscore mention
-""".split())
+SPEECH_VERBS = frozenset([
+    "say", "add", "tell", "state", "note", "explain", "claim", "argue", "insist", "warn", "stress",
+    "emphasise", "emphasize", "write", "ask", "reply", "respond", "answer", "conclude", "continue",
+    "declare", "announce", "acknowledge", "admit", "confirm", "deny", "suggest", "comment",
+    "remark", "observe", "point", "agree", "predict", "recall", "describe", "reveal", "report",
+    "concede", "urge", "complain", "allege", "assert", "maintain", "contend", "estimate",
+    "believe", "think", "caution", "quip", "joke", "testify", "tweet", "post", "announce",
+    "indicate", "reiterate", "underline", "underscore", "mention"
+])
 
 #: verbs whose subject says/shows something about a clause: used when a quote is embedded
 #: in their complement ("X drew attention to the fact that “...”")
-REPORTING_NOUN_VERBS = frozenset("draw call point".split())
+REPORTING_NOUN_VERBS = frozenset(["draw", "call", "point"])
 
 #: head nouns of job titles and positions
-TITLE_NOUNS = frozenset("""
-spokesman spokeswoman spokesperson minister secretary president chancellor premier
-executive director chairman chairwoman chair chief head leader manager officer analyst
-economist governor senator ambassador mayor editor founder owner coach manager captain
-general commander adviser advisor envoy diplomat correspondent reporter presenter
-lawyer attorney prosecutor judge deputy member mp mep representative congressman
-congresswoman councillor spokespeople boss partner strategist researcher professor
-dean principal treasurer inspector commissioner superintendent sheriff chairperson
-president-elect vice-president economist analyst executive administrator negotiator
-campaigner activist official officials delegate consultant investor trader banker
-king queen prince princess pope archbishop bishop cleric imam rabbi emir sultan
-""".split())
+TITLE_NOUNS = frozenset([
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "chancellor",
+    "premier", "executive", "director", "chairman", "chairwoman", "chair", "chief", "head",
+    "leader", "manager", "officer", "analyst", "economist", "governor", "senator", "ambassador",
+    "mayor", "editor", "founder", "owner", "coach", "manager", "captain", "general", "commander",
+    "adviser", "advisor", "envoy", "diplomat", "correspondent", "reporter", "presenter", "lawyer",
+    "attorney", "prosecutor", "judge", "deputy", "member", "mp", "mep", "representative",
+    "congressman", "congresswoman", "councillor", "spokespeople", "boss", "partner", "strategist",
+    "researcher", "professor", "dean", "principal", "treasurer", "inspector", "commissioner",
+    "superintendent", "sheriff", "chairperson", "president-elect", "vice-president", "economist",
+    "analyst", "executive", "administrator", "negotiator", "campaigner", "activist", "official",
+    "officials", "delegate", "consultant", "investor", "trader", "banker", "king", "queen",
+    "prince", "princess", "pope", "archbishop", "bishop", "cleric", "imam", "rabbi", "emir",
+    "sultan"
+])
 
 #: modifiers that are part of a title ("chief executive", "foreign minister")
-TITLE_MODIFIERS = frozenset("""
-chief senior deputy vice foreign interior finance defence defense prime home culture
-health trade economy energy justice education environment transport general executive
-managing press communications acting former interim junior shadow assistant associate
-principal lead head first second top economic financial technology technical operating
-marketing sales commercial creative artistic news political
-""".split())
+TITLE_MODIFIERS = frozenset([
+    "chief", "senior", "deputy", "vice", "foreign", "interior", "finance", "defence", "defense",
+    "prime", "home", "culture", "health", "trade", "economy", "energy", "justice", "education",
+    "environment", "transport", "general", "executive", "managing", "press", "communications",
+    "acting", "former", "interim", "junior", "shadow", "assistant", "associate", "principal",
+    "lead", "head", "first", "second", "top", "economic", "financial", "technology", "technical",
+    "operating", "marketing", "sales", "commercial", "creative", "artistic", "news", "political"
+])
 
 #: words by which a source marks a claim as doubtful or disputed
-HEDGE_WORDS = frozenset("""
-allegedly reportedly purportedly supposedly ostensibly apparently seemingly alleged
-purported supposed unverified unconfirmed unsubstantiated so-called self-styled
-self-proclaimed dubious questionable
-""".split())
+HEDGE_WORDS = frozenset([
+    "allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "apparently",
+    "seemingly", "alleged", "purported", "supposed", "unverified", "unconfirmed",
+    "unsubstantiated", "so-called", "self-styled", "self-proclaimed", "dubious", "questionable"
+])
 #: multi-word hedges, matched on lower-cased text
 HEDGE_PHRASES = (
     "so-called", "so called", "under the pretext", "on the pretext", "under the guise",
@@ -125,7 +132,7 @@ HEDGE_PHRASES = (
 )
 
 #: verbs that do not make a statement by themselves
-LIGHT_VERBS = frozenset("be seem appear become have get do".split())
+LIGHT_VERBS = frozenset(["be", "seem", "appear", "become", "have", "get", "do"])
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -142,4 +149,6 @@ SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_0
                "billion": 1_000_000_000, "bn": 1_000_000_000, "trillion": 10**12, "k": 1_000}
 
 #: honorifics before a person's name
-HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof professor rev".split())
+HONORIFICS = frozenset([
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "rev"
+])

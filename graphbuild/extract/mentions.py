@@ -74,6 +74,13 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     if last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
                                   and toks[e - 1].text[:1].isupper()):
         votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
+    else:  # "Department of Transport", "University of Leeds": the word before "of"
+        for i in range(s + 1, e - 1):
+            word = toks[i - 1].text.lower()
+            if toks[i].text.lower() == "of" and word in lx.NAME_HEADS \
+                    and toks[i - 1].text[:1].isupper():
+                votes.append((f"ORG/{lx.NAME_HEADS[word]}", 3.0, f"name headed by {word!r}"))
+                break
     # words before the name: honorifics, titles, org nouns ("social networks Facebook")
     nouns = []
     if s > 0:
@@ -88,6 +95,8 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
         first = toks[first].head
     if toks[first].dep == "appos" and toks[first].head != first:
         nouns.append(toks[toks[first].head])
+    if first != head:  # "Dexter and Sheila, the social networks": a plural apposition
+        nouns += [toks[c] for c in children(doc, first, "appos") if toks[c].tag == "NNS"]
     for c in children(doc, head, "appos", "compound", "nmod", "amod"):
         if not s <= c < e:
             nouns.append(toks[c])
@@ -112,13 +121,30 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     for ent in doc.ents:
         if ent.label not in ENTITY_LABELS:
             continue
-        s, e = _trimmed(doc, ent.token_start, ent.token_end, ent.label)
-        if not _plausible(doc, s, e, ent.label):
-            continue
-        votes = [(ent.label, 1.0, "ner"), *_context_votes(doc, s, e)]
-        votes += _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
-        out.append(_mention(doc, s, e, ent.label, "ner", votes))
+        for s0, e0 in _split_at_clause_verbs(doc, ent.token_start, ent.token_end):
+            s, e = _trimmed(doc, s0, e0, ent.label)
+            if not _plausible(doc, s, e, ent.label):
+                continue
+            votes = [(ent.label, 1.0, "ner"), *_context_votes(doc, s, e)]
+            votes += _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
+            out.append(_mention(doc, s, e, ent.label, "ner", votes))
     return out
+
+
+def _split_at_clause_verbs(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
+    """An NER span that runs over the verb of a clause ("Ministry of Health urged Acme Corp")
+    is two names: cut it at every verb that has a subject."""
+    parts, start = [], s
+    for i in range(s, e):
+        tok = doc.tokens[i]
+        if tok.pos in {"VERB", "AUX"} and any(
+                doc.tokens[c].dep in {"nsubj", "nsubjpass"} for c in doc.children[i]):
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    if start < e:
+        parts.append((start, e))
+    return parts
 
 
 def _dateline_votes(start: int, end: int, d: Dateline | None) -> list[tuple[str, float, str]]:
@@ -165,6 +191,51 @@ def _conj_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     return out
 
 
+def _appos_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """Proper names NER missed that an apposition calls an organisation ("Milo, the social
+    network, said")."""
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    out = []
+    for tok in doc.tokens:
+        if tok.i in covered or tok.pos != "PROPN" or not tok.text[:1].isupper() \
+                or tok.dep in {"compound", "flat"}:
+            continue
+        if not any(doc.tokens[c].dep == "appos" and doc.tokens[c].pos == "NOUN"
+                   and doc.tokens[c].lemma.lower() in lx.ORG_NOUNS for c in doc.children[tok.i]):
+            continue
+        s, e = _name_span(doc, tok.i)
+        if any(i in covered for i in range(s, e)):
+            continue
+        votes = [("ORG", 0.5, "apposition to an organisation noun"), *_context_votes(doc, s, e)]
+        out.append(_mention(doc, s, e, "ORG", "rule:appos", votes))
+        covered.update(range(s, e))
+    return out
+
+
+def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """Proper names NER missed that repeat a recognised person's or organisation's name, or
+    its short form ("Harlow Holdings ... Harlow said")."""
+    from graphbuild.extract.coref import norm_name, short_form_of
+
+    names = {norm_name(m.text): m.label for m in known if m.label in {"PERSON", "ORG"}}
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    out = []
+    for tok in doc.tokens:
+        if tok.i in covered or tok.pos != "PROPN" or not tok.text[:1].isupper():
+            continue
+        s, e = _name_span(doc, tok.i)
+        if any(i in covered for i in range(s, e)):
+            continue
+        text = norm_name(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
+        for name, label in names.items():
+            if text == name or short_form_of(text, name, label):
+                votes = [(label, 0.5, f"repeats {name!r}"), *_context_votes(doc, s, e)]
+                out.append(_mention(doc, s, e, label, "rule:repeat", votes))
+                covered.update(range(s, e))
+                break
+    return out
+
+
 def _dateline_mentions(doc: ParsedDoc, d: Dateline | None, known: list[Mention]) -> list[Mention]:
     """The dateline's place and source as mentions, when NER did not already cover them."""
     if d is None:
@@ -205,6 +276,8 @@ def _other_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
 def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, ...]:
     ner = _ner_mentions(doc, dateline)
     names = ner + _conj_mentions(doc, ner)
+    names += _appos_mentions(doc, names)
+    names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
     allm = names + _other_mentions(doc, covered)

@@ -24,14 +24,17 @@ class _Speakers:
 
     def __init__(self, found: Findings) -> None:
         self.by_token: dict[int, tuple[str, ...]] = {}
-        for m, keys in zip(found.mentions, found.mention_entity):
+        for m, keys in zip(found.mentions, found.mention_entity, strict=True):
             if keys:
                 for t in range(m.token_start, m.token_end):
                     self.by_token.setdefault(t, keys)
         self.kinds = {e.key: e.kind for e in found.entities}
 
-    def of(self, tok: int) -> str | None:
+    def of(self, tok: int, doc: ParsedDoc | None = None) -> str | None:
         keys = self.by_token.get(tok, ())
+        if not keys and doc is not None:  # "the regulator's commissioner, Sarah Lund, said"
+            keys = tuple(k for c in doc.children[tok] if doc.tokens[c].dep == "appos"
+                         for k in self.by_token.get(c, ()))
         speakers = [k for k in keys if self.kinds.get(k) in {Kind.PERSON, Kind.ORGANIZATION}]
         return speakers[0] if len(speakers) == 1 else None
 
@@ -77,8 +80,8 @@ def _attribute(doc: ParsedDoc, q: QuoteSpan, all_parts: list[tuple[int, int]],
                             return speakers.of(g), i, 0.85
     for _dist, verb in sorted(cands):
         subj = _subject(doc, verb)
-        if subj is not None and speakers.of(subj):
-            return speakers.of(subj), verb, 0.9
+        if subj is not None and speakers.of(subj, doc):
+            return speakers.of(subj, doc), verb, 0.9
     # 2. the clause the quotation is embedded in: the root verb outside the quote
     for sent in sent_ids:
         for i in range(sent.token_start, sent.token_end):

@@ -40,7 +40,7 @@ class _Ctx:
         self.doc, self.found = doc, found
         self.by_token: dict[int, tuple[str, ...]] = {}
         self.pronoun: set[int] = set()
-        for m, keys in zip(found.mentions, found.mention_entity):
+        for m, keys in zip(found.mentions, found.mention_entity, strict=True):
             if keys:
                 for t in range(m.token_start, m.token_end):
                     self.by_token.setdefault(t, keys)
@@ -217,10 +217,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 if s_arg is not None and o_arg.entity and s_arg.entity == o_arg.entity:
                     continue
                 ents = sum(1 for a in (s_arg, o_arg) if a is not None and a.entity)
-                if ents == 0 and s_arg is not None:
-                    conf = 0.5
-                else:
-                    conf = 0.6 + 0.1 * ents
+                conf = 0.5 if ents == 0 and s_arg is not None else 0.6 + 0.1 * ents
                 if any(a is not None and a.entity and a.start <= doc.tokens[h].start < a.end
                        for a in (s_arg, o_arg) for h in ctx.pronoun):
                     conf -= 0.1

@@ -14,8 +14,10 @@ from graphbuild.extract._syntax import conj_root, conjuncts
 from graphbuild.registry import extractor
 from graphbuild.types import Findings, Kind, ParsedDoc, Role
 
-
 _COPULAS = {"be", "become", "remain"}
+_WHO = {"who", "that"}
+#: verbs that give someone a position: "was named chief executive", "appointed her as chair"
+_APPOINT = {"name", "appoint", "elect", "make", "promote", "nominate", "select", "choose"}
 
 
 def _is_title(doc: ParsedDoc, i: int) -> bool:
@@ -50,10 +52,20 @@ def _org_of(doc: ParsedDoc, t: int, ents_of, kinds) -> str | None:  # noqa: ANN0
     return None
 
 
+def _org_among(doc: ParsedDoc, toks: list[int], ents_of, kinds) -> str | None:  # noqa: ANN001
+    """The organisation that one of ``toks`` (a possessive, compound or subject) names."""
+    for c in toks:
+        if doc.tokens[c].dep in {"poss", "compound", "nmod", "nsubj"}:
+            for key in ents_of(c):
+                if kinds.get(key) is Kind.ORGANIZATION:
+                    return key
+    return None
+
+
 def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
     kinds = {e.key: e.kind for e in found.entities}
     by_token: dict[int, tuple[str, ...]] = {}
-    for m, keys in zip(found.mentions, found.mention_entity):
+    for m, keys in zip(found.mentions, found.mention_entity, strict=True):
         if keys:
             for t in range(m.token_start, m.token_end):
                 by_token.setdefault(t, keys)
@@ -62,8 +74,8 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
         return by_token.get(i, ())
 
     roles: dict[tuple[str, str, str | None], Role] = {}
-    for m, keys in zip(found.mentions, found.mention_entity):
-        if m.source not in {"ner", "rule:conj"} or len(keys) != 1 \
+    for m, keys in zip(found.mentions, found.mention_entity, strict=True):
+        if m.source not in {"ner", "rule:conj", "rule:repeat"} or len(keys) != 1 \
                 or kinds.get(keys[0]) is not Kind.PERSON:
             continue
         person = keys[0]
@@ -80,6 +92,23 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
                 if doc.tokens[c].dep == "xcomp" and doc.tokens[c].lemma in _COPULAS:
                     cands += [g for g in doc.children[c]
                               if doc.tokens[g].dep in {"attr", "oprd"} and _is_title(doc, g)]
+        for c in doc.children[h]:  # "Jane Doe, who is chief executive of X,"
+            if doc.tokens[c].dep == "relcl" and doc.tokens[c].lemma in _COPULAS and any(
+                    doc.tokens[g].dep == "nsubj" and doc.tokens[g].text.lower() in _WHO
+                    for g in doc.children[c]):
+                cands += [g for g in doc.children[c]
+                          if doc.tokens[g].dep in {"attr", "oprd"} and _is_title(doc, g)]
+        appointer = None  # "X appointed Jane Doe as chief executive", "Doe was named chief …"
+        if tok.dep in {"nsubjpass", "dobj"} and doc.tokens[tok.head].lemma in _APPOINT:
+            verb = tok.head
+            for c in doc.children[verb]:
+                if doc.tokens[c].dep in {"oprd", "attr"} and _is_title(doc, c):
+                    cands.append(c)
+                elif doc.tokens[c].dep == "prep" and doc.tokens[c].text.lower() == "as":
+                    cands += [g for g in doc.children[c]
+                              if doc.tokens[g].dep == "pobj" and _is_title(doc, g)]
+                elif doc.tokens[c].dep == "nsubj":
+                    appointer = c
         cands += [j for c in cands for j in conjuncts(doc, c) if j != c and _is_title(doc, j)]
         for t in cands:
             title, first = _title_text(doc, t)
@@ -89,6 +118,12 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
             for j in conjuncts(doc, conj_root(doc, t)):  # "chairman and chief executive of X"
                 if org is None and j != t:
                     org = _org_of(doc, j, ents_of, kinds)
+            if org is None and doc.tokens[t].head == h and t < m.token_start:
+                # "Acme Corp's chief executive Jane Doe": the organisation is the name's
+                # possessive or compound, before the title
+                org = _org_among(doc, [c for c in doc.children[h] if c < first], ents_of, kinds)
+            if org is None and appointer is not None:
+                org = _org_among(doc, [appointer], ents_of, kinds)
             lo = min(first, m.token_start, t)
             hi = max(m.token_end - 1, t)
             sent = doc.sentence_of(h)

@@ -20,6 +20,9 @@ from graphbuild.rdf.vocab import PREFIXES
 
 __all__ = ["run_query"]
 
+#: plain-string namespaces: rdflib accepts them, and so does Oxigraph behind oxrdflib
+_NS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_OX_POSITION = re.compile(r"(?:error )?at (\d+):(\d+)")
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S+)")
 
 
@@ -42,12 +45,16 @@ def run_query(
     try:
         with warnings.catch_warnings():  # rdflib's Dataset uses its own deprecated APIs
             warnings.simplefilter("ignore", DeprecationWarning)
-            result = dataset_or_graph.query(sparql, initNs=dict(PREFIXES),
-                                            initBindings=bindings)
+            result = dataset_or_graph.query(sparql, initNs=_NS, initBindings=bindings)
             if result.type == "SELECT":
                 _ = result.bindings  # materialise now: rdflib evaluates SELECT lazily
     except ParseBaseException as err:
         raise _parse_error(err) from err
+    except SyntaxError as err:  # Oxigraph's parser (a store opened with open_store)
+        text = _clean(str(err))
+        pos = _OX_POSITION.search(text)
+        line, col = (int(pos.group(1)), int(pos.group(2))) if pos else (None, None)
+        raise QueryError(_OX_POSITION.sub("", text).strip(" :"), line, col) from err
     except QueryError:
         raise
     except Exception as err:  # rdflib raises plain Exception for e.g. an unknown prefix

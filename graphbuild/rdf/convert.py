@@ -129,7 +129,7 @@ def _article(w: _Writer) -> None:
 
 def _entity_at(found: Findings):  # noqa: ANN202
     def at(start: int, end: int) -> str | None:
-        for m, keys in zip(found.mentions, found.mention_entity):
+        for m, keys in zip(found.mentions, found.mention_entity, strict=True):
             if keys and m.start < end and start < m.end:
                 return keys[0]
         return None

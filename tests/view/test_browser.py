@@ -37,18 +37,6 @@ class Opened:
     console_errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
-        )
-        yield b
-        b.close()
-
-
 def _open(browser: Any, html_file: Path, *, bypass_csp: bool = False) -> Opened:
     """Load the page, recording requests, errors and dialogs. With ``bypass_csp`` the
     page's Content-Security-Policy is ignored, so anything injected would really run or

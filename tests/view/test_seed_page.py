@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 
 from tests.conftest import SEED
-from tests.view.test_browser import (  # noqa: F401 - browser is a fixture
+from tests.view.test_browser import (
     CHROMIUM,
     _assert_clean,
     _edge_id,
     _open,
     _panel,
-    browser,
 )
 
 pytestmark = [

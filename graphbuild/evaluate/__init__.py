@@ -1,0 +1,2 @@
+"""Extraction quality on public benchmarks: graphbuild's own pipeline scored on CoNLL04 and re3d.
+"""

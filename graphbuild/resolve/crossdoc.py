@@ -1,0 +1,149 @@
+"""Entities across articles: conservative merging in the store.
+
+Most cross-article identity needs no merging: an entity's IRI depends only on its kind and
+canonical name, so "Maria Zakharova" in two articles is one node already, company names are
+canonicalised without legal suffixes ("Twitter Inc." -> "Twitter"), and gazetteer names make
+"US"/"United States" and "FBI"/"Federal Bureau of Investigation" one node. What remains are
+short names an article never expands ("Zakharova" alone). Such an entity is merged into a
+longer-named one only when all of these hold:
+
+* same kind (person with person, organisation with organisation);
+* compatible names: a one-word person name equal to the last word of exactly one stored
+  person's name; an all-capitals organisation name equal to exactly one stored
+  organisation's acronym alias or initials;
+* shared context: the two entities' articles mention at least one other person or
+  organisation in common.
+
+Two different people who share a surname in different stories are therefore not merged
+(either there are two candidates, or there is no shared context). Every merge keeps the
+merged name as an alias and is recorded as ``?dst gb:mergedFrom ?src`` in the entity graph.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graphbuild.rdf.vocab import ENTITY_GRAPH
+from graphbuild.store.oxi import GraphStore
+
+log = logging.getLogger("graphbuild.resolve")
+
+_SKIP = {"of", "the", "and", "for", "&"}
+
+
+@dataclass(frozen=True)
+class Merge:
+    src: str
+    dst: str
+    src_label: str
+    dst_label: str
+    kind: str
+    shared: tuple[str, ...]  # labels of the context entities both sides share
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in label.split() if w.lower() not in _SKIP and w[:1].isalpha())
+
+
+def _entities(store: GraphStore) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    rows = store.query("""
+        SELECT ?e ?kind ?label ?alias WHERE {
+          ?e gb:entityKind ?kind ; rdfs:label ?label .
+          FILTER(?kind IN ("person", "organization"))
+          OPTIONAL { ?e skos:altLabel ?alias } }""")
+    for r in rows:
+        e = out.setdefault(r["e"].value, {"kind": r["kind"].value, "label": r["label"].value,
+                                          "aliases": set()})
+        if r["alias"] is not None:
+            e["aliases"].add(r["alias"].value)
+    return out
+
+
+def _context(store: GraphStore) -> dict[str, set[str]]:
+    """For each person/organisation, the other persons/organisations its articles mention."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for r in store.query("""
+        SELECT ?a ?e WHERE { ?a schema:mentions ?e . ?e gb:entityKind ?k .
+                             FILTER(?k IN ("person", "organization")) }"""):
+        by_article[r["a"].value].add(r["e"].value)
+    ctx: dict[str, set[str]] = defaultdict(set)
+    for ents in by_article.values():
+        for e in ents:
+            ctx[e] |= ents - {e}
+    return ctx
+
+
+def plan_merges(store: GraphStore) -> list[Merge]:
+    """The merges the rules allow, in a deterministic order."""
+    ents = _entities(store)
+    ctx = _context(store)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    for iri, e in ents.items():
+        words = e["label"].split()
+        if e["kind"] == "person" and len(words) > 1:
+            by_last[words[-1].casefold()].append(iri)
+        if e["kind"] == "organization" and len(words) > 1:
+            keys = {_initials(e["label"])} | {a for a in e["aliases"] if a.isupper()}
+            for k in keys:
+                if len(k) >= 2:
+                    by_acronym[k].append(iri)
+    merges = []
+    for iri in sorted(ents):
+        e = ents[iri]
+        label = e["label"]
+        if " " in label:
+            continue
+        if e["kind"] == "person":
+            cands = by_last.get(label.casefold(), [])
+        elif label.isupper() and len(label) >= 2:
+            cands = by_acronym.get(label, [])
+        else:
+            continue
+        if len(cands) != 1:
+            continue
+        dst = cands[0]
+        shared = (ctx[iri] & ctx[dst]) - {iri, dst}
+        if not shared:
+            continue
+        merges.append(Merge(iri, dst, label, ents[dst]["label"], e["kind"],
+                            tuple(sorted(ents[s]["label"] for s in shared if s in ents))))
+    return merges
+
+
+def apply_merge(store: GraphStore, m: Merge) -> None:
+    """Move every triple of ``m.src`` onto ``m.dst`` (in every graph), in one transaction."""
+    src, dst, eg = f"<{m.src}>", f"<{m.dst}>", f"<{ENTITY_GRAPH}>"
+    store.store.update(f"""
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX schema: <https://schema.org/>
+        PREFIX gb: <https://w3id.org/graphbuild/ns#>
+        DELETE {{ GRAPH ?g {{ {src} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {dst} ?p ?o }} }}
+        WHERE {{ GRAPH ?g {{ {src} ?p ?o }}
+                FILTER(?p NOT IN (rdfs:label, schema:name, rdf:type, gb:entityKind)) }} ;
+        DELETE {{ GRAPH ?g {{ ?s ?p {src} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {dst} }} }}
+        WHERE {{ GRAPH ?g {{ ?s ?p {src} }} }} ;
+        DELETE WHERE {{ GRAPH ?g {{ {src} ?p ?o }} }} ;
+        INSERT DATA {{ GRAPH {eg} {{ {dst} skos:altLabel {_lit(m.src_label)} ;
+                                        gb:mergedFrom {src} . }} }}""")
+
+
+def _lit(text: str) -> str:
+    from pyoxigraph import Literal
+
+    return str(Literal(text))
+
+
+def merge_entities(store: GraphStore) -> list[Merge]:
+    """Plan and apply the merges; returns them (for reports)."""
+    merges = plan_merges(store)
+    for m in merges:
+        apply_merge(store, m)
+        log.info("merged %s into %s (shared context: %s)", m.src_label, m.dst_label,
+                 ", ".join(m.shared[:3]))
+    return merges

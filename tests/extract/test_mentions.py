@@ -1,0 +1,81 @@
+"""Mentions: names from NER and from rules, trimmed, with type votes; pronouns and nominals."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(findings_of, text: str) -> list[str]:
+    f = findings_of(text)
+    return [m.text for m in f.mentions if m.source not in {"pronoun", "nominal"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # honorifics and leading job titles are not part of a person's name
+        ("Mr Smith said the plan would fail.", ["Smith"]),
+        ("Dr. Jane Brown said the vaccine was safe.", ["Jane Brown"]),
+        ("Mrs Green and Ms Patel signed the letter.", ["Green", "Patel"]),
+        # articles and possessives are trimmed
+        ("The Bank of England raised rates.", ["Bank of England"]),
+        ("Acme Corp's chief executive Jane Doe spoke.", ["Acme Corp", "Jane Doe"]),
+        # an acronym in parentheses is a mention of its own
+        ("The Northern Rail Workers Union (NRWU) called a strike.",
+         ["Northern Rail Workers Union", "NRWU"]),
+        # an NER span that runs over a clause's verb is cut into two names
+        ("The Ministry of Health urged Acme Corp to recall the drug.",
+         ["Ministry of Health", "Acme Corp"]),
+        # a name NER missed, called an organisation by its apposition
+        ("Milo, the social network, said its users had doubled.", ["Milo"]),
+    ],
+)
+def test_name_mentions(findings_of, text: str, expected: list[str]) -> None:
+    assert _names(findings_of, text) == expected
+
+
+def test_mention_offsets_match_text(findings_of) -> None:
+    text = "Dr. Jane Brown met Acme Corp officials in London on Monday."
+    f = findings_of(text)
+    assert f.mentions
+    for m in f.mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.token_start < m.token_end
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "vote"),
+    [
+        ("The social network Milo said its users had doubled.", "Milo", "ORG/Organization"),
+        ("Fenwick, the company, said profits fell.", "Fenwick", "ORG/Corporation"),
+        ("The Department of Transport closed the bridge.", "Department of Transport",
+         "ORG/GovernmentOrganization"),
+        ("Apex Motors cut jobs.", "Apex Motors", "ORG/Corporation"),
+        ("Mr Smith said the plan would fail.", "Smith", "PERSON"),  # honorific
+        ("Jane Doe, the mayor, spoke on Monday.", "Jane Doe", "PERSON"),  # title apposition
+        ("BRISTOL, May 4 (Wexford Wire) - The council met.", "Wexford Wire",
+         "ORG/NewsMediaOrganization"),
+    ],
+)
+def test_context_votes(findings_of, text: str, name: str, vote: str) -> None:
+    (m,) = [m for m in findings_of(text).mentions if m.text == name]
+    assert vote in {label for label, _w, _why in m.votes if _why != "ner"}
+
+
+def test_pronouns_and_definite_descriptions_are_mentions(findings_of) -> None:
+    f = findings_of("Acme Corp said it would close the plant. Its workers said they were angry.")
+    by_source = {(m.text, m.source) for m in f.mentions}
+    assert {("it", "pronoun"), ("Its", "pronoun"), ("they", "pronoun"),
+            ("the plant", "nominal")} <= by_source
+    assert ("Acme Corp", "ner") in by_source
+
+
+def test_first_person_pronouns_are_not_mentions(findings_of) -> None:
+    f = findings_of("“We will fight this,” I said to you.")
+    assert [m for m in f.mentions if m.source == "pronoun"] == []
+
+
+def test_mentions_are_sorted(findings_of) -> None:
+    f = findings_of("Apex Motors and Bolt Airways said they would cut jobs in Leeds.")
+    starts = [m.start for m in f.mentions]
+    assert starts == sorted(starts)

@@ -1,0 +1,79 @@
+"""Roles: a person's title and the organisation it is held in."""
+
+from __future__ import annotations
+
+import pytest
+
+RS = "\u2019"
+
+
+def _roles(findings_of, text: str) -> set[tuple[str, str, str | None]]:
+    f = findings_of(text)
+    label = {e.key: e.label for e in f.entities}
+    return {(label[r.person], r.title, label.get(r.organization)) for r in f.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the organisation's possessive or name before the title
+        ("Acme Corp's chief executive Jane Doe said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        (f"Acme Corp{RS}s chief executive Jane Doe said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Acme Corp chief executive Jane Doe said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("The Bank of England governor Mark Lane spoke on Monday.",
+         {("Mark Lane", "governor", "Bank of England")}),
+        # the title in apposition, with an of/for/at phrase
+        ("Jane Doe, the chief executive of Acme Corp, said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Jane Doe, a spokeswoman for the Ministry of Health, said the rules would change.",
+         {("Jane Doe", "spokeswoman", "Ministry of Health")}),
+        ("\u201cThe market is weak,\u201d said John Smith, an analyst at Acme Corp.",
+         {("John Smith", "analyst", "Acme Corp")}),
+        # a title before the name, with no organisation
+        ("Foreign Secretary John Smith arrived in Paris.",
+         {("John Smith", "foreign secretary", None)}),
+        ("Prime Minister Jane Doe visited the plant.", {("Jane Doe", "prime minister", None)}),
+        # a title predicated of the person
+        ("John Smith is the chairman of Acme Corp.", {("John Smith", "chairman", "Acme Corp")}),
+        ("Jane Doe became chairman of Acme Corp in 2019.",
+         {("Jane Doe", "chairman", "Acme Corp")}),
+        ("Jane Doe, who is chief executive of Acme Corp, resigned.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Jane Doe was named chief executive of Acme Corp on Monday.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Acme Corp appointed Jane Doe as chief executive.",
+         {("Jane Doe", "chief executive", "Acme Corp")}),
+        # coordinated titles share the organisation
+        ("Jane Doe, chairman and chief executive of Acme Corp, said sales rose.",
+         {("Jane Doe", "chairman", "Acme Corp"), ("Jane Doe", "chief executive", "Acme Corp")}),
+        # the organisation through a definite description ("the ministry's")
+        (f"The Health Ministry will change the rules, the ministry{RS}s spokeswoman Jane Doe "
+         "said.", {("Jane Doe", "spokeswoman", "Health Ministry")}),
+    ],
+)
+def test_roles(findings_of, text: str, expected: set) -> None:
+    assert _roles(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe met the chairman of Acme Corp.",  # someone else is the chairman
+        f"Jane Doe criticised Acme Corp{RS}s chief executive.",
+        "Jane Doe said sales rose at Acme Corp.",
+    ],
+)
+def test_no_role(findings_of, text: str) -> None:
+    assert _roles(findings_of, text) == set()
+
+
+def test_role_span_and_confidence(findings_of) -> None:
+    text = "Jane Doe, the chief executive of Acme Corp, said sales rose."
+    (role,) = findings_of(text).roles
+    assert text[role.start:role.end] == "Jane Doe, the chief executive"
+    assert role.confidence > 0.7  # an organisation was found
+    (bare,) = findings_of("Foreign Secretary John Smith arrived in Paris.").roles
+    assert bare.confidence < role.confidence
