@@ -364,8 +364,14 @@ def _pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa
     subject_it = low == "it" and tok.dep in {"nsubj", "nsubjpass"} \
         and doc.tokens[tok.head].lemma.lower() not in lx.LIGHT_VERBS
     if low == "its" or subject_it:
+        # "its" may reach back into the sentence before ("... the union. Its secretary said")
+        horizon = sent_start
+        if low == "its" and m.token_start > 0:
+            prev = doc.sentence_of(doc.sentence_of(m.token_start).token_start - 1) \
+                if doc.sentence_of(m.token_start).token_start > 0 else None
+            horizon = prev.start if prev is not None else sent_start
         for start, key, _i in reversed(seen):
-            if start < sent_start:
+            if start < horizon:
                 break
             if kinds.get(key) is Kind.ORGANIZATION:
                 return key

@@ -55,6 +55,7 @@ NAME_HEADS: dict[str, str] = {
         "sa", "s.a.", "nv", "n.v.", "gmbh", "co", "co.", "company", "holdings", "group",
         "bank", "airlines", "airways", "motors", "industries", "technologies", "systems",
         "pharmaceuticals", "entertainment", "studios", "records", "capital", "partners",
+        "pharma", "labs", "laboratories", "logistics", "electronics",
     )},
     **{w: "NewsMediaOrganization" for w in (
         "news", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph",

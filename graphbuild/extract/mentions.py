@@ -69,18 +69,16 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
             head = i
             break
     votes: list[tuple[str, float, str]] = []
-    # the name's own last word: "... Ministry", "... Inc"
+    # the name's head word: the word before "of" ("Department of Energy", "University of
+    # Leeds"), else its last word ("... Ministry", "... Inc")
     last = toks[e - 1].text.lower()
-    if last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
-                                  and toks[e - 1].text[:1].isupper()):
+    of_head = next((toks[i - 1].text.lower() for i in range(s + 1, e - 1)
+                    if toks[i].text.lower() == "of" and toks[i - 1].text[:1].isupper()), None)
+    if of_head in lx.NAME_HEADS:
+        votes.append((f"ORG/{lx.NAME_HEADS[of_head]}", 3.0, f"name headed by {of_head!r}"))
+    elif last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
+                                    and toks[e - 1].text[:1].isupper()):
         votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
-    else:  # "Department of Transport", "University of Leeds": the word before "of"
-        for i in range(s + 1, e - 1):
-            word = toks[i - 1].text.lower()
-            if toks[i].text.lower() == "of" and word in lx.NAME_HEADS \
-                    and toks[i - 1].text[:1].isupper():
-                votes.append((f"ORG/{lx.NAME_HEADS[word]}", 3.0, f"name headed by {word!r}"))
-                break
     # words before the name: honorifics, titles, org nouns ("social networks Facebook")
     nouns = []
     if s > 0:
@@ -215,9 +213,10 @@ def _appos_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
 def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     """Proper names NER missed that repeat a recognised person's or organisation's name, or
     its short form ("Harlow Holdings ... Harlow said")."""
-    from graphbuild.extract.coref import norm_name, short_form_of
+    from graphbuild.extract.coref import _vote_label, norm_name, short_form_of
 
-    names = {norm_name(m.text): m.label for m in known if m.label in {"PERSON", "ORG"}}
+    labels = {norm_name(m.text): _vote_label(m.votes) for m in known}
+    names = {n: lab for n, lab in labels.items() if lab in {"PERSON", "ORG"}}
     covered = {i for m in known for i in range(m.token_start, m.token_end)}
     out = []
     for tok in doc.tokens:
@@ -226,10 +225,11 @@ def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
         s, e = _name_span(doc, tok.i)
         if any(i in covered for i in range(s, e)):
             continue
+        s, e = _trimmed(doc, s, e, "PERSON")  # "Ms Marsh" is "Marsh"
         text = norm_name(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
         for name, label in names.items():
-            if text == name or short_form_of(text, name, label):
-                votes = [(label, 0.5, f"repeats {name!r}"), *_context_votes(doc, s, e)]
+            if text == name or short_form_of(text, name, label, label):
+                votes = [(label, 1.0, f"repeats {name!r}"), *_context_votes(doc, s, e)]
                 out.append(_mention(doc, s, e, label, "rule:repeat", votes))
                 covered.update(range(s, e))
                 break

@@ -129,6 +129,10 @@ class _Ctx:
                 return self.subjects(root)
             if doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
                 return [], "passive", [doc.tokens[v].head]
+        if voice == "passive" and not patient and conj_root(doc, v) != v:
+            # "The drug is safe and was approved by regulators": the shared subject
+            root_subj, _voice, root_patient = self.subjects(conj_root(doc, v))
+            patient = root_patient or root_subj
         return subj, voice, patient
 
     def objects(self, v: int) -> tuple[list[int], str | None]:
@@ -189,8 +193,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 subj, patient = patient, []
             else:
                 obj, prep = patient, None
-        elif voice == "passive":
-            obj = patient or obj
+        elif voice == "passive":  # the patient is the object, not a prepositional object
+            obj, prep = patient, None
         subj_args = list(dict.fromkeys(a for h in subj for a in ctx.arguments(h)))
         obj_args = list(dict.fromkeys(a for h in obj for a in ctx.arguments(h)))
         if voice == "passive" and not subj and obj_args:

@@ -48,6 +48,11 @@ def _links(findings_of, text: str, source: str) -> list[tuple[str, tuple[str, ..
         # a name headed by an organisation noun before "of"
         ("The Department of Transport said the bridge would close.",
          {"Department of Transport": ("organization", "GovernmentOrganization")}),
+        ("The Department of Energy said the plant was safe.",
+         {"Department of Energy": ("organization", "GovernmentOrganization")}),
+        # a company name NER reads as a person, and its short form NER misses
+        ("Prosecutors charged two executives of Lumen Pharma. Lumen denies wrongdoing.",
+         {"Lumen Pharma": ("organization", "Corporation")}),
         # two people, two organisations
         ("Jane Doe said Acme Corp had cut costs, but Bolt Airways had not.",
          {"Jane Doe": ("person", "Person"), "Acme Corp": ("organization", "Corporation"),
@@ -67,6 +72,10 @@ def test_entities(findings_of, text: str, expected: dict[str, tuple[str, str]]) 
          "Northern Rail Workers Union", {"NRWU"}),
         ("The Ministry of Defence said the drill was routine. The ministry gave no details.",
          "Ministry of Defence", {"the ministry"}),
+        ("Prosecutors charged two executives of Lumen Pharma. Lumen denies wrongdoing.",
+         "Lumen Pharma", {"Lumen"}),
+        ("Pinewood Energy denied the charge. Pinewood said it had broken no rules.",
+         "Pinewood Energy", {"Pinewood"}),
     ],
 )
 def test_aliases(findings_of, text: str, label: str, aliases: set[str]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphbuild.extract.quantities import parse_number
 
@@ -87,3 +89,14 @@ def test_quantities_in_text(findings_of, text: str, expected: list) -> None:
 def test_quantity_values_are_ints_when_whole(findings_of) -> None:
     (q,) = findings_of("The firm paid \u00a33.5m to settle the case.").quantities
     assert q.value == 3_500_000 and isinstance(q.value, int)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_parse_number_reads_formatted_integers(n: int) -> None:
+    assert parse_number(str(n)) == n
+    assert parse_number(f"{n:,}") == n
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=99))
+def test_parse_number_reads_decimals(whole: int, frac: int) -> None:
+    assert parse_number(f"{whole}.{frac:02d}") == pytest.approx(whole + frac / 100)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphbuild.extract._quotemarks import scan, scare_quotes
 from graphbuild.nlp import paragraphs
@@ -100,3 +102,22 @@ def test_apostrophes_and_primes_are_not_quotations(text: str) -> None:
 )
 def test_scare_quotes(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in scare_quotes(text)] == expected
+
+
+_ALPHABET = "ab ,.\n\u201c\u201d\"\u2018\u2019'\u00ab\u00bb"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_scan_parts_stay_inside_paragraphs_in_order(text: str) -> None:
+    paras = paragraphs(text)
+    last_end = -1
+    for q in scan(text, paras):
+        assert q.parts
+        for s, e in q.parts:
+            assert s < e and s >= last_end
+            assert any(ps <= s and e <= pe for ps, pe in paras)
+            assert text[s:e] == text[s:e].strip()
+            last_end = e
+    for s, e in scare_quotes(text):
+        assert text[s] == LS and text[e - 1] == RS

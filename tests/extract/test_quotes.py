@@ -34,6 +34,10 @@ def _quotes(findings_of, text: str) -> list[tuple[str, str | None, str | None]]:
          [("the plan will not work at all.", "Jane Doe", "told")]),
         ('Jane Doe said: "The deal is good for everyone."',
          [("The deal is good for everyone.", "Jane Doe", "said")]),
+        # an honorific and surname that NER missed, after the full name
+        (f"Helen Marsh spoke first. {L}Nobody wanted this outcome, but we have no choice,{R} "
+         "Ms Marsh told staff in an email.",
+         [("Nobody wanted this outcome, but we have no choice,", "Helen Marsh", "told")]),
         # the subject is a title with the speaker's name in apposition
         (f"{L}This was a serious failure for all of us,{R} the regulator's deputy "
          "commissioner, Sarah Lund, said.",

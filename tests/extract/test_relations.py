@@ -41,6 +41,10 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
          [("police", "close", "The bridge")]),
         ("The contract was awarded to Acme Corp by the Ministry of Defence.",
          [("Ministry of Defence", "award", "The contract")]),
+        # a passive conjoined to a clause takes its subject as the patient; a prepositional
+        # phrase of a passive is not its object
+        ("The drug is safe and was approved by regulators in 12 countries.",
+         [("regulators", "approve", "The drug")]),
         # agentless passive: no subject
         ("The factory was closed on Monday.", [(None, "close", "The factory")]),
         # a prepositional verb joins its preposition; a dated "in 1990" is not an object

@@ -52,6 +52,10 @@ def _roles(findings_of, text: str) -> set[tuple[str, str, str | None]]:
         # the organisation through a definite description ("the ministry's")
         (f"The Health Ministry will change the rules, the ministry{RS}s spokeswoman Jane Doe "
          "said.", {("Jane Doe", "spokeswoman", "Health Ministry")}),
+        # "its" reaching back to the organisation of the sentence before
+        ("The plan was criticised by the Transport Workers Union. Its regional secretary, "
+         "Paul Grant, called it a betrayal.",
+         {("Paul Grant", "secretary", "Transport Workers Union")}),
     ],
 )
 def test_roles(findings_of, text: str, expected: set) -> None:
