@@ -9,6 +9,7 @@ without a closing mark, and whose next paragraph does not open one, ends with it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 CLOSERS = {"\u201d", "\u00bb"}
@@ -50,8 +51,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]:
-    """All double-quoted stretches (“…”, "…", «…») in document order."""
+@lru_cache(maxsize=16)
+def scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[QuoteSpan, ...]:
+    """All double-quoted stretches (“…”, "…", «…») in document order (cached: several
+    extractors ask for the same article's quotations)."""
+    return tuple(_scan(text, paragraphs))
+
+
+def _scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # parts of a quote still open from earlier paragraphs
     for n, (ps, pe) in enumerate(paragraphs):

@@ -99,17 +99,18 @@ def _cluster_names(names: list[Mention]) -> _Clusters:
     uf = _Clusters(len(names))
     keys = [norm_name(m.text) for m in names]
     low = [k.casefold() for k in keys]
-    places = [_place(k, any(v[0] == "GPE" for v in m.votes))
-              if _vote_label(m.votes) == "PLACE" else None
-              for k, m in zip(keys, names, strict=True)]
+    labels = [_vote_label(m.votes) for m in names]
+    places = [_place(k, any(v[0] == "GPE" for v in m.votes)) if lab == "PLACE" else None
+              for k, m, lab in zip(keys, names, labels, strict=True)]
     # a short form joins the one longer name it abbreviates that is nearest: the latest before
     # it, else the first after it. So "Baker" after "Tom Baker" and "Anna Baker" goes to Anna
     # and the two Bakers stay two people.
     target: dict[int, int] = {}
     for i, short in enumerate(keys):
+        n_words = short.count(" ") + 1
         cands = [j for j, long in enumerate(keys)
-                 if j != i and short_form_of(short, long, _vote_label(names[j].votes),
-                                             _vote_label(names[i].votes))]
+                 if j != i and long.count(" ") + 1 > n_words
+                 and short_form_of(short, long, labels[j], labels[i])]
         if cands:
             before = [j for j in cands if j < i]
             target[i] = max(before) if before else min(cands)
@@ -189,12 +190,27 @@ def _type_of(label: str, names: list[str], votes: list[tuple[str, float, str]]):
     return Kind.OTHER, _OTHER_TYPES.get(label, "Thing"), None
 
 
+#: legal-form suffixes left off an organisation's canonical name ("Twitter Inc." -> "Twitter"),
+#: so the same company is one node whichever form an article uses; the full form stays an alias
+LEGAL_SUFFIXES = {"inc", "ltd", "plc", "corp", "llc", "co", "ag", "sa", "nv", "gmbh", "limited",
+                  "llp", "lp", "bv", "spa", "ab", "asa", "oyj", "se", "kk", "pty"}
+
+
+def strip_legal_suffix(name: str) -> str:
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().replace(".", "") in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
 def _label(kind: Kind, names: list[str], canonical: str | None) -> str:
     if kind is Kind.PLACE and canonical:
         return canonical
     best = max(names, key=lambda n: (len(n.split()), not n.isupper(), -names.index(n)))
     if best.isupper() and len(best) > 4 and " " not in best or best.isupper() and " " in best:
         best = best.title()
+    if kind is Kind.ORGANIZATION:
+        best = strip_legal_suffix(best)
     return best
 
 

@@ -54,8 +54,8 @@ def _links(findings_of, text: str, source: str) -> list[tuple[str, tuple[str, ..
         ("Prosecutors charged two executives of Lumen Pharma. Lumen denies wrongdoing.",
          {"Lumen Pharma": ("organization", "Corporation")}),
         # two people, two organisations
-        ("Jane Doe said Acme Corp had cut costs, but Bolt Airways had not.",
-         {"Jane Doe": ("person", "Person"), "Acme Corp": ("organization", "Corporation"),
+        ("Jane Doe said Acme Group had cut costs, but Bolt Airways had not.",
+         {"Jane Doe": ("person", "Person"), "Acme Group": ("organization", "Corporation"),
           "Bolt Airways": ("organization", "Corporation")}),
     ],
 )
@@ -151,7 +151,7 @@ def test_definite_descriptions(findings_of, text: str, expected: list) -> None:
         ("The Ministry of Health said it was reviewing its rules.",
          [("it", ("Ministry of Health",)), ("its", ("Ministry of Health",))]),
         # an empty "it" is no one
-        ("Acme Corp said it was clear that sales fell.", [("it", ())]),
+        ("Acme Group said it was clear that sales fell.", [("it", ())]),
         # no person before the pronoun
         ("She said the deal was good.", [("She", ())]),
     ],
@@ -196,3 +196,20 @@ def test_one_word_name_read_as_person_is_an_organisation(findings_of, text: str,
         assert ("PERSON", 1.0, "ner") in mention.votes  # the misreading this test is about
         (ent,) = [e for e in f.entities if e.label == name]
         assert (ent.kind, ent.schema_type) == (Kind.ORGANIZATION, schema)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "alias"),
+    [
+        ("Twitter Inc. said it closed 200 accounts. A Twitter spokesman said they broke rules.",
+         "Twitter", "Twitter Inc"),
+        ("Shares in Harlow Holdings Ltd rose. Harlow Holdings said profits were up.",
+         "Harlow Holdings", "Harlow Holdings Ltd"),
+        ("Acme Corp said sales fell.", "Acme", "Acme Corp"),
+    ],
+)
+def test_legal_suffix_is_left_off_the_canonical_name(findings_of, text, label, alias):
+    """So "Twitter Inc." in one article and "Twitter" in another are one node."""
+    orgs = [e for e in findings_of(text).entities if e.kind.value == "organization"]
+    assert [e.label for e in orgs] == [label]
+    assert alias in orgs[0].aliases

@@ -63,7 +63,7 @@ def test_dateline_fields(text: str, expected: tuple[str, str | None, str | None]
         "The CEO said: we will grow.",
         "Sept. 3 (Reuters) - The talks ended.",  # no place
         "US-CHINA TALKS: Officials met on Monday.",
-        "Acme Corp (Reuters) - Shares fell.",  # a name in mixed case is not a dateline place
+        "Acme Group (Reuters) - Shares fell.",  # a name in mixed case is not a dateline place
         "He flew to LONDON, May 4 (Reuters) - and back.",  # not at a paragraph start
         "",
     ],

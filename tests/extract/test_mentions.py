@@ -19,13 +19,13 @@ def _names(findings_of, text: str) -> list[str]:
         ("Mrs Green and Ms Patel signed the letter.", ["Green", "Patel"]),
         # articles and possessives are trimmed
         ("The Bank of England raised rates.", ["Bank of England"]),
-        ("Acme Corp's chief executive Jane Doe spoke.", ["Acme Corp", "Jane Doe"]),
+        ("Acme Group's chief executive Jane Doe spoke.", ["Acme Group", "Jane Doe"]),
         # an acronym in parentheses is a mention of its own
         ("The Northern Rail Workers Union (NRWU) called a strike.",
          ["Northern Rail Workers Union", "NRWU"]),
         # an NER span that runs over a clause's verb is cut into two names
-        ("The Ministry of Health urged Acme Corp to recall the drug.",
-         ["Ministry of Health", "Acme Corp"]),
+        ("The Ministry of Health urged Acme Group to recall the drug.",
+         ["Ministry of Health", "Acme Group"]),
         # a name NER missed, called an organisation by its apposition
         ("Milo, the social network, said its users had doubled.", ["Milo"]),
     ],
@@ -35,7 +35,7 @@ def test_name_mentions(findings_of, text: str, expected: list[str]) -> None:
 
 
 def test_mention_offsets_match_text(findings_of) -> None:
-    text = "Dr. Jane Brown met Acme Corp officials in London on Monday."
+    text = "Dr. Jane Brown met Acme Group officials in London on Monday."
     f = findings_of(text)
     assert f.mentions
     for m in f.mentions:
@@ -63,11 +63,11 @@ def test_context_votes(findings_of, text: str, name: str, vote: str) -> None:
 
 
 def test_pronouns_and_definite_descriptions_are_mentions(findings_of) -> None:
-    f = findings_of("Acme Corp said it would close the plant. Its workers said they were angry.")
+    f = findings_of("Acme Group said it would close the plant. Its workers said they were angry.")
     by_source = {(m.text, m.source) for m in f.mentions}
     assert {("it", "pronoun"), ("Its", "pronoun"), ("they", "pronoun"),
             ("the plant", "nominal")} <= by_source
-    assert ("Acme Corp", "ner") in by_source
+    assert ("Acme Group", "ner") in by_source
 
 
 def test_first_person_pronouns_are_not_mentions(findings_of) -> None:

@@ -43,9 +43,9 @@ def _quotes(findings_of, text: str) -> list[tuple[str, str | None, str | None]]:
          "commissioner, Sarah Lund, said.",
          [("This was a serious failure for all of us,", "Sarah Lund", "said")]),
         # an organisation speaks too
-        (f"Acme Corp said in a statement: {L}Our products are safe to use.{R}",
-         [("Our products are safe to use.", "Acme Corp", "said")]),
-        (f"{L}The market is weak,{R} according to John Smith, an analyst at Acme Corp.",
+        (f"Acme Group said in a statement: {L}Our products are safe to use.{R}",
+         [("Our products are safe to use.", "Acme Group", "said")]),
+        (f"{L}The market is weak,{R} according to John Smith, an analyst at Acme Group.",
          [("The market is weak,", "John Smith", "according")]),
         # a quotation embedded in the clause of a non-speech verb
         (f"Jane Doe drew attention to the fact that {L}the accounts were closed without "

@@ -24,14 +24,14 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Acme Corp bought Bolt Airways.", [("Acme Corp", "buy", "Bolt Airways")]),
+        ("Acme Group bought Bolt Airways.", [("Acme Group", "buy", "Bolt Airways")]),
         # coordination on both sides, and of the verbs
-        ("Acme Corp and Bolt Airways sued Jane Doe and Tom Reed.",
-         [("Acme Corp", "sue", "Jane Doe"), ("Acme Corp", "sue", "Tom Reed"),
+        ("Acme Group and Bolt Airways sued Jane Doe and Tom Reed.",
+         [("Acme Group", "sue", "Jane Doe"), ("Acme Group", "sue", "Tom Reed"),
           ("Bolt Airways", "sue", "Jane Doe"), ("Bolt Airways", "sue", "Tom Reed")]),
-        ("Acme Corp and Bolt Airways sued and criticised the regulator.",
-         [("Acme Corp", "sue", "the regulator"), ("Bolt Airways", "sue", "the regulator"),
-          ("Acme Corp", "criticise", "the regulator"),
+        ("Acme Group and Bolt Airways sued and criticised the regulator.",
+         [("Acme Group", "sue", "the regulator"), ("Bolt Airways", "sue", "the regulator"),
+          ("Acme Group", "criticise", "the regulator"),
           ("Bolt Airways", "criticise", "the regulator")]),
         # right-node raising: the object is shared by both verbs
         ("The regulator blocked and then deleted 18 accounts.",
@@ -39,7 +39,7 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         # passive with a "by" agent: the agent is the subject
         ("The bridge was closed by police on Monday.",
          [("police", "close", "The bridge")]),
-        ("The contract was awarded to Acme Corp by the Ministry of Defence.",
+        ("The contract was awarded to Acme Group by the Ministry of Defence.",
          [("Ministry of Defence", "award", "The contract")]),
         # a passive conjoined to a clause takes its subject as the patient; a prepositional
         # phrase of a passive is not its object
@@ -49,19 +49,19 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         ("The factory was closed on Monday.", [(None, "close", "The factory")]),
         # a prepositional verb joins its preposition; a dated "in 1990" is not an object
         ("The report is based on police data.", [("The report", "base_on", "police data")]),
-        ("Acme Corp looked after the workers.", [("Acme Corp", "look_after", "the workers")]),
+        ("Acme Group looked after the workers.", [("Acme Group", "look_after", "the workers")]),
         # a particle joins the verb
-        ("Acme Corp gave up the plan.", [("Acme Corp", "give_up", "the plan")]),
+        ("Acme Group gave up the plan.", [("Acme Group", "give_up", "the plan")]),
         # a relative pronoun stands for the noun it modifies
-        ("Acme Corp, which owns Bolt Airways, cut 300 jobs.",
-         [("Acme Corp", "own", "Bolt Airways"), ("Acme Corp", "cut", "300 jobs")]),
+        ("Acme Group, which owns Bolt Airways, cut 300 jobs.",
+         [("Acme Group", "own", "Bolt Airways"), ("Acme Group", "cut", "300 jobs")]),
         ("Police arrested two men who attacked Jane Doe.",
          [("Police", "arrest", "two men"), ("two men", "attack", "Jane Doe")]),
         # a pronoun subject resolved by coreference
-        ("Jane Doe spoke on Monday. She criticised Acme Corp.",
-         [("Jane Doe", "criticise", "Acme Corp")]),
+        ("Jane Doe spoke on Monday. She criticised Acme Group.",
+         [("Jane Doe", "criticise", "Acme Group")]),
         # wanted, not done; speech verbs are not actions on their objects
-        ("Acme Corp wants to buy Bolt Airways.", []),
+        ("Acme Group wants to buy Bolt Airways.", []),
         ("Jane Doe said in January that sales rose.", []),
         ("The council met on Monday.", []),
     ],
@@ -73,7 +73,7 @@ def test_svo(findings_of, text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "voice"),
     [
-        ("Acme Corp bought Bolt Airways.", "active"),
+        ("Acme Group bought Bolt Airways.", "active"),
         ("The bridge was closed by police on Monday.", "passive"),
         ("The factory was closed on Monday.", "passive"),
     ],
@@ -85,10 +85,10 @@ def test_voice(findings_of, text: str, voice: str) -> None:
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
-        ("Acme Corp did not buy Bolt Airways.", True),
-        ("Acme Corp has never sold the plant.", True),
-        ("Acme Corp didn't sell the plant.", True),
-        ("Acme Corp bought Bolt Airways.", False),
+        ("Acme Group did not buy Bolt Airways.", True),
+        ("Acme Group has never sold the plant.", True),
+        ("Acme Group didn't sell the plant.", True),
+        ("Acme Group bought Bolt Airways.", False),
     ],
 )
 def test_negation(findings_of, text: str, negated: bool) -> None:
@@ -101,10 +101,10 @@ def test_negation(findings_of, text: str, negated: bool) -> None:
     [
         ("The group deleted 1,200 posts and two pages.",
          [("1,200 posts", 1200, "posts"), ("two pages", 2, "pages")]),
-        ("Acme Corp allegedly paid \u00a33.5m to officials.",
+        ("Acme Group allegedly paid \u00a33.5m to officials.",
          [("\u00a33.5m", 3_500_000, "\u00a3")]),
         ("The fund raised $40 million.", [("$40 million", 40_000_000, "$")]),
-        ("Acme Corp bought Bolt Airways.", [("Bolt Airways", None, None)]),
+        ("Acme Group bought Bolt Airways.", [("Bolt Airways", None, None)]),
     ],
 )
 def test_quantities_on_objects(findings_of, text: str, expected: list) -> None:
@@ -117,7 +117,7 @@ def test_quantities_on_objects(findings_of, text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "hedges"),
     [
-        ("Jane Doe reportedly criticised Acme Corp.", ("reportedly",)),
+        ("Jane Doe reportedly criticised Acme Group.", ("reportedly",)),
         ("The man allegedly stole a car.", ("allegedly",)),
         ("Police detained the men under the pretext of a routine check.",
          ("under the pretext",)),
@@ -125,7 +125,7 @@ def test_quantities_on_objects(findings_of, text: str, expected: list) -> None:
         # a hedge on one of two coordinated verbs is recorded on both
         ("The regulator allegedly blocked and deleted 18 accounts.",
          ("allegedly",)),
-        ("Acme Corp bought Bolt Airways.", ()),
+        ("Acme Group bought Bolt Airways.", ()),
     ],
 )
 def test_hedges_recorded(findings_of, text: str, hedges: tuple[str, ...]) -> None:
@@ -137,14 +137,14 @@ def test_hedges_recorded(findings_of, text: str, hedges: tuple[str, ...]) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The regulator urged Acme Corp and Bolt Airways to cut prices.",
-         [("Acme Corp", "to cut prices"), ("Bolt Airways", "to cut prices")]),
-        ("The regulator asked Acme Corp to explain the losses.",
-         [("Acme Corp", "to explain the losses")]),
-        ("The Ministry of Health urged Acme Corp to recall the drug.",
-         [("Acme Corp", "to recall the drug")]),
+        ("The regulator urged Acme Group and Bolt Airways to cut prices.",
+         [("Acme Group", "to cut prices"), ("Bolt Airways", "to cut prices")]),
+        ("The regulator asked Acme Group to explain the losses.",
+         [("Acme Group", "to explain the losses")]),
+        ("The Ministry of Health urged Acme Group to recall the drug.",
+         [("Acme Group", "to recall the drug")]),
         # not a directive verb: no complement
-        ("Acme Corp bought Bolt Airways to expand.", [("Bolt Airways", None)]),
+        ("Acme Group bought Bolt Airways to expand.", [("Bolt Airways", None)]),
     ],
 )
 def test_directive_complement(findings_of, text: str, expected: list) -> None:
@@ -154,28 +154,28 @@ def test_directive_complement(findings_of, text: str, expected: list) -> None:
 
 def test_statements_inside_quotes_carry_the_quote_index(findings_of) -> None:
     text = (f"{L}We lost the vote,{R} said Jane Doe. Police arrested two men. "
-            f"{L}Acme Corp destroyed the documents and hid 12 boxes,{R} said Tom Reed.")
+            f"{L}Acme Group destroyed the documents and hid 12 boxes,{R} said Tom Reed.")
     f = findings_of(text)
     assert len(f.quotes) == 2
     got = [(_arg(f, s.subject), s.verb, _arg(f, s.object), s.quote) for s in f.statements]
     assert got == [
         ("Police", "arrest", "two men", None),
-        ("Acme Corp", "destroy", "the documents", 1),
-        ("Acme Corp", "hide", "12 boxes", 1),
+        ("Acme Group", "destroy", "the documents", 1),
+        ("Acme Group", "hide", "12 boxes", 1),
     ]
 
 
 def test_statement_span_and_sentence(findings_of) -> None:
-    text = "Jane Doe spoke on Monday. Acme Corp bought Bolt Airways."
+    text = "Jane Doe spoke on Monday. Acme Group bought Bolt Airways."
     (s,) = findings_of(text).statements
-    assert text[s.start:s.end] == "Acme Corp bought Bolt Airways"
-    assert text[s.sentence.start:s.sentence.end] == "Acme Corp bought Bolt Airways."
+    assert text[s.start:s.end] == "Acme Group bought Bolt Airways"
+    assert text[s.sentence.start:s.sentence.end] == "Acme Group bought Bolt Airways."
     assert s.verb_text == "bought"
     assert s.extractor == "relations.svo"
 
 
 def test_confidence_grows_with_resolved_arguments(findings_of) -> None:
-    both = findings_of("Acme Corp bought Bolt Airways.").statements[0]
-    one = findings_of("Acme Corp bought the plant.").statements[0]
+    both = findings_of("Acme Group bought Bolt Airways.").statements[0]
+    one = findings_of("Acme Group bought the plant.").statements[0]
     none = findings_of("The company bought the plant.").statements[0]
     assert both.confidence > one.confidence > none.confidence

@@ -17,38 +17,38 @@ def _roles(findings_of, text: str) -> set[tuple[str, str, str | None]]:
     ("text", "expected"),
     [
         # the organisation's possessive or name before the title
-        ("Acme Corp's chief executive Jane Doe said sales rose.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
-        (f"Acme Corp{RS}s chief executive Jane Doe said sales rose.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
-        ("Acme Corp chief executive Jane Doe said sales rose.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Acme Group's chief executive Jane Doe said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
+        (f"Acme Group{RS}s chief executive Jane Doe said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
+        ("Acme Group chief executive Jane Doe said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
         ("The Bank of England governor Mark Lane spoke on Monday.",
          {("Mark Lane", "governor", "Bank of England")}),
         # the title in apposition, with an of/for/at phrase
-        ("Jane Doe, the chief executive of Acme Corp, said sales rose.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Jane Doe, the chief executive of Acme Group, said sales rose.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
         ("Jane Doe, a spokeswoman for the Ministry of Health, said the rules would change.",
          {("Jane Doe", "spokeswoman", "Ministry of Health")}),
-        ("\u201cThe market is weak,\u201d said John Smith, an analyst at Acme Corp.",
-         {("John Smith", "analyst", "Acme Corp")}),
+        ("\u201cThe market is weak,\u201d said John Smith, an analyst at Acme Group.",
+         {("John Smith", "analyst", "Acme Group")}),
         # a title before the name, with no organisation
         ("Foreign Secretary John Smith arrived in Paris.",
          {("John Smith", "foreign secretary", None)}),
         ("Prime Minister Jane Doe visited the plant.", {("Jane Doe", "prime minister", None)}),
         # a title predicated of the person
-        ("John Smith is the chairman of Acme Corp.", {("John Smith", "chairman", "Acme Corp")}),
-        ("Jane Doe became chairman of Acme Corp in 2019.",
-         {("Jane Doe", "chairman", "Acme Corp")}),
-        ("Jane Doe, who is chief executive of Acme Corp, resigned.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
-        ("Jane Doe was named chief executive of Acme Corp on Monday.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
-        ("Acme Corp appointed Jane Doe as chief executive.",
-         {("Jane Doe", "chief executive", "Acme Corp")}),
+        ("John Smith is the chairman of Acme Group.", {("John Smith", "chairman", "Acme Group")}),
+        ("Jane Doe became chairman of Acme Group in 2019.",
+         {("Jane Doe", "chairman", "Acme Group")}),
+        ("Jane Doe, who is chief executive of Acme Group, resigned.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
+        ("Jane Doe was named chief executive of Acme Group on Monday.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
+        ("Acme Group appointed Jane Doe as chief executive.",
+         {("Jane Doe", "chief executive", "Acme Group")}),
         # coordinated titles share the organisation
-        ("Jane Doe, chairman and chief executive of Acme Corp, said sales rose.",
-         {("Jane Doe", "chairman", "Acme Corp"), ("Jane Doe", "chief executive", "Acme Corp")}),
+        ("Jane Doe, chairman and chief executive of Acme Group, said sales rose.",
+         {("Jane Doe", "chairman", "Acme Group"), ("Jane Doe", "chief executive", "Acme Group")}),
         # the organisation through a definite description ("the ministry's")
         (f"The Health Ministry will change the rules, the ministry{RS}s spokeswoman Jane Doe "
          "said.", {("Jane Doe", "spokeswoman", "Health Ministry")}),
@@ -65,9 +65,9 @@ def test_roles(findings_of, text: str, expected: set) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Jane Doe met the chairman of Acme Corp.",  # someone else is the chairman
-        f"Jane Doe criticised Acme Corp{RS}s chief executive.",
-        "Jane Doe said sales rose at Acme Corp.",
+        "Jane Doe met the chairman of Acme Group.",  # someone else is the chairman
+        f"Jane Doe criticised Acme Group{RS}s chief executive.",
+        "Jane Doe said sales rose at Acme Group.",
     ],
 )
 def test_no_role(findings_of, text: str) -> None:
@@ -75,7 +75,7 @@ def test_no_role(findings_of, text: str) -> None:
 
 
 def test_role_span_and_confidence(findings_of) -> None:
-    text = "Jane Doe, the chief executive of Acme Corp, said sales rose."
+    text = "Jane Doe, the chief executive of Acme Group, said sales rose."
     (role,) = findings_of(text).roles
     assert text[role.start:role.end] == "Jane Doe, the chief executive"
     assert role.confidence > 0.7  # an organisation was found
