@@ -17,7 +17,7 @@ from pathlib import Path
 from graphbuild import nlp
 from graphbuild.errors import InputError, InputNotFoundError
 from graphbuild.evaluate import mapping as mp
-from graphbuild.evaluate.predict import Index, entity_spans, facts, value_spans
+from graphbuild.evaluate.predict import Index, PredSpan, entity_spans, facts, value_spans
 from graphbuild.evaluate.scoring import Item, Scores, score, strict
 from graphbuild.ingest import read_text_article
 from graphbuild.types import ArticleResult
@@ -101,18 +101,33 @@ def predict_sentence(sentence: dict, result: ArticleResult, other: str = "none")
         entities.append(ent)
     relations, seen = [], set()
     for f in facts(doc, found, index):
-        h, t = where.get((f.head.start, f.head.end)), where.get((f.tail.start, f.tail.end))
+        h, t = _entity_at(f.head, where, index), _entity_at(f.tail, where, index)
         if h is None or t is None or h == t:
             continue
-        for label in mp.relation_labels(f, mp.CONLL04_RELATIONS, entities[h]["type"],
-                                        entities[t]["type"], mp.CONLL04_SIGNATURES):
-            if (label, h, t) not in seen:
-                seen.add((label, h, t))
-                relations.append({"type": label, "head": h, "tail": t})
+        for label, swap in mp.relation_labels(f, mp.CONLL04_RELATIONS, entities[h]["type"],
+                                              entities[t]["type"], mp.CONLL04_SIGNATURES):
+            key = (label, t, h) if swap else (label, h, t)
+            if key not in seen:
+                seen.add(key)
+                relations.append({"type": label, "head": key[1], "tail": key[2]})
     out = {"tokens": sentence["tokens"], "entities": entities, "relations": relations}
     if "orig_id" in sentence:
         out["orig_id"] = sentence["orig_id"]
     return out
+
+
+def _entity_at(span: PredSpan, where: dict[tuple[int, int], int], index: Index) -> int | None:
+    """The predicted entity a fact's argument is: the one at its span, else (an argument
+    that is a pronoun: "he shot X") the nearest name mention of the same entity."""
+    if (span.start, span.end) in where:
+        return where[(span.start, span.end)]
+    if span.entity is None:
+        return None
+    names = [s for s in index.names(span.entity) if (s.start, s.end) in where]
+    if not names:
+        return None
+    near = min(names, key=lambda s: min(abs(s.start - span.end), abs(span.start - s.end)))
+    return where[(near.start, near.end)]
 
 
 def run(sentences: list[dict], model: str = nlp.DEFAULT_MODEL,
@@ -150,7 +165,8 @@ def items(sentences: Iterable[dict]) -> tuple[list[Item], list[Item]]:
 
 def score_files(gold: list[dict], pred: list[dict]) -> tuple[Scores, Scores]:
     """(entity scores, relation scores) of predicted sentences against gold ones."""
-    if len(gold) != len(pred) or any(g["tokens"] != p["tokens"] for g, p in zip(gold, pred)):
+    if len(gold) != len(pred) or any(g["tokens"] != p["tokens"]
+                                     for g, p in zip(gold, pred, strict=True)):
         raise InputError("predictions", "the sentences or tokens differ from the gold file")
     ge, gr = items(gold)
     pe, pr = items(pred)
@@ -178,17 +194,25 @@ def report(ents: Scores, rels: Scores, **meta: object) -> dict:
 
 
 def evaluate(path: str | Path, *, model: str = nlp.DEFAULT_MODEL, limit: int | None = None,
-             other: str = "none") -> tuple[dict, list[dict]]:
-    """Run graphbuild on the file's sentences; return (report, predicted sentences)."""
+             other: str = "none", predictions: str | Path | None = None
+             ) -> tuple[dict, list[dict]]:
+    """Run graphbuild on the file's sentences (or read its ``predictions`` from a SpERT file
+    written earlier); return (report, predicted sentences)."""
+    if other not in mp.CONLL04_OTHER_POLICIES:
+        raise InputError("--other", f"unknown policy {other!r}")
     gold = load(path)
     if limit is not None:
         gold = gold[:limit]
     t0 = time.perf_counter()
-    pred = list(run(gold, model=model, other=other))
+    if predictions is None:
+        pred = list(run(gold, model=model, other=other))
+        meta: dict[str, object] = {"model": model, "model_id": nlp.model_id(model)}
+    else:
+        pred = load(predictions)[:len(gold)]
+        meta = {"model": f"predictions file {predictions}", "model_id": "unknown"}
     seconds = time.perf_counter() - t0
     ents, rels = score_files(gold, pred)
     misaligned = sum(1 for s in pred for e in s["entities"] if not e.get("aligned", True))
-    meta = {"file": str(path), "model": model, "model_id": nlp.model_id(model),
-            "sentences": len(gold), "other_policy": other, "misaligned_predictions": misaligned,
-            "seconds": round(seconds, 2)}
+    meta.update({"file": str(path), "sentences": len(gold), "other_policy": other,
+                 "misaligned_predictions": misaligned, "seconds": round(seconds, 2)})
     return report(ents, rels, **meta), pred

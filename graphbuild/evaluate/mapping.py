@@ -6,8 +6,10 @@ that, by a graphbuild kind (``person``, ``organization``, ``place``, ``other``, 
 :mod:`graphbuild.evaluate.predict` (``schema:worksFor``, ``rel:<verb>``, ``coref:sameAs``); a
 key may end in ``+<qualifier>`` (``schema:worksFor+leader``: a role whose title is a leading
 one), and a value may name several labels, of which those whose argument signature fits the
-mapped argument types are kept. To map a new graphbuild relation (say a trained ``gb:basedIn``)
-add one row. docs/evaluation.md shows these tables and the reasons behind them.
+mapped argument types are kept. A label written ``^Label`` (SPARQL's inverse path) takes the
+fact's arguments in the other order: "X includes Y" is ``Y BelongsTo X``. To map a new
+graphbuild relation (say a trained ``gb:basedIn``) add one row.
+docs/evaluation.md shows these tables and the reasons behind them.
 """
 
 from __future__ import annotations
@@ -34,14 +36,16 @@ CONLL04_BASE_ENTITIES: dict[str, str] = {"person": "Peop", "organization": "Org"
                                          "place": "Loc"}
 
 _KILL = ("kill", "murder", "assassinate", "shoot", "slay", "stab", "strangle", "execute",
-         "behead", "gun_down", "shoot_down", "poison", "shoot_to")
+         "behead", "gun_down", "poison")
 _WORK = ("work_for", "work_at", "work_with", "join", "lead", "head", "chair", "represent",
-         "run", "serve_in", "serve_on", "serve_with", "employ")
+         "run", "serve_in", "serve_on", "serve_with")
 _LIVE = ("live_in", "bear_in", "bear_near", "reside_in", "grow_up_in", "settle_in",
-         "live_near", "return_to", "move_to")
+         "live_near", "move_to")
 CONLL04_RELATIONS: dict[str, str | tuple[str, ...]] = {
     "schema:worksFor": "Work_For",
     **{f"rel:{v}": "Work_For" for v in _WORK},
+    "rel:employ": "^Work_For",
+    "rel:hire": "^Work_For",
     **{f"rel:{v}": "Kill" for v in _KILL},
     **{f"rel:{v}": "Live_In" for v in _LIVE},
     "rel:base_in": "OrgBased_In",
@@ -88,17 +92,17 @@ _FIGHT = ("attack", "fight", "fight_against", "kill", "strike", "target", "bomb"
 _COMM = ("meet", "meet_with", "talk_to", "talk_with", "speak_to", "speak_with", "consult",
          "consult_with", "tell", "urge", "call_on", "discuss_with", "host", "brief", "ask",
          "phone", "call", "contact", "negotiate_with", "inform", "write_to", "invite",
-         "thank", "warn", "receive", "visit")
+         "thank", "warn", "receive")
 _LIKE = ("welcome", "praise", "commend", "congratulate", "applaud", "endorse", "admire",
          "salute", "value", "appreciate", "honour", "honor", "stand_with")
 _DISLIKE = ("condemn", "criticise", "criticize", "denounce", "deplore", "oppose", "reject",
             "blame", "accuse", "sanction", "abhor", "decry", "protest", "reproach")
 _ALLY = ("support", "assist", "aid", "help", "back", "ally_with", "cooperate_with",
-         "partner_with", "coordinate_with", "train", "advise", "equip", "arm", "join",
-         "work_with", "reinforce")
+         "partner_with", "coordinate_with", "train", "advise", "equip", "arm", "work_with",
+         "reinforce")
 _CHARGE = ("lead", "command", "control", "head", "run", "govern", "chair", "direct",
            "oversee", "manage", "use", "operate", "own", "hold", "rule")
-_BELONG = ("belong_to", "include", "comprise", "work_for", "serve_in", "serve_with")
+_BELONG = ("belong_to", "work_for", "serve_in", "serve_with", "join")
 RE3D_RELATIONS: dict[str, str | tuple[str, ...]] = {
     "schema:worksFor": "BelongsTo",
     "schema:worksFor+leader": "InChargeOf",
@@ -110,6 +114,7 @@ RE3D_RELATIONS: dict[str, str | tuple[str, ...]] = {
     **{f"rel:{v}": "AlliesOf" for v in _ALLY},
     **{f"rel:{v}": "InChargeOf" for v in _CHARGE},
     **{f"rel:{v}": "BelongsTo" for v in _BELONG},
+    **{f"rel:{v}": "^BelongsTo" for v in ("include", "comprise", "employ", "hire")},
     **{f"rel:{v}": "CoLocated" for v in ("locate_in", "base_in", "station_in", "deploy_to",
                                          "arrive_in", "live_in", "operate_in", "visit")},
 }
@@ -143,19 +148,25 @@ def fact_keys(fact: Fact) -> Iterator[str]:
 
 def relation_labels(fact: Fact, table: Mapping[str, str | tuple[str, ...]],
                     head_type: str | None, tail_type: str | None,
-                    signatures: Mapping[str, tuple[str, str]]) -> list[str]:
-    """Benchmark labels of ``fact`` whose signature fits the mapped argument types
-    (``None``: the argument has no benchmark type)."""
+                    signatures: Mapping[str, tuple[str, str]]) -> list[tuple[str, bool]]:
+    """(benchmark label, swapped) for each label of ``fact`` whose signature fits the mapped
+    argument types (``None``: the argument has no benchmark type); ``swapped`` means the
+    relation's head is the fact's tail."""
     for key in fact_keys(fact):
         if key in table:
             value = table[key]
-            labels = (value,) if isinstance(value, str) else value
-            return [lab for lab in labels
-                    if _fits(signatures.get(lab), head_type, tail_type)]
+            out = []
+            for lab in (value,) if isinstance(value, str) else value:
+                swap = lab.startswith("^")
+                lab = lab.lstrip("^")
+                args = (tail_type, head_type) if swap else (head_type, tail_type)
+                if _fits(signatures.get(lab), *args):
+                    out.append((lab, swap))
+            return out
     return []
 
 
 def _fits(sig: tuple[str, str] | None, head: str | None, tail: str | None) -> bool:
     if sig is None:
         return True
-    return all(want == "" or got == want for want, got in zip(sig, (head, tail)))
+    return all(want == "" or got == want for want, got in zip(sig, (head, tail), strict=True))

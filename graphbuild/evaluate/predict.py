@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graphbuild.extract.coref import NAME_SOURCES, norm_name
-from graphbuild.types import Argument, Findings, Kind, ParsedDoc
+from graphbuild.types import Argument, Findings, ParsedDoc
 
 #: mention sources whose mentions are names (not pronouns or definite descriptions)
 NAMES = frozenset(NAME_SOURCES)
@@ -148,9 +148,9 @@ def statement_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[F
 def alias_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[Fact]:
     """``coref:sameAs`` between two differently written names of one entity in one
     sentence ("the Islamic State of Iraq and the Levant (ISIL)")."""
-    for key, spans in index.by_entity.items():
+    for key in index.by_entity:
         names = sorted(index.names(key), key=lambda s: s.start)
-        for a, b in zip(names, names[1:]):
+        for a, b in zip(names, names[1:], strict=False):
             same_sentence = doc.sentence_of(_token_at(doc, a.start)) == \
                 doc.sentence_of(_token_at(doc, b.start))
             if same_sentence and norm_name(doc.text[a.start:a.end]).casefold() != \
@@ -178,5 +178,4 @@ def facts(doc: ParsedDoc, found: Findings, index: Index | None = None) -> list[F
     return [f for source in FACT_SOURCES for f in source(doc, found, index)]
 
 
-__all__ = ["FACT_SOURCES", "Fact", "Index", "Kind", "PredSpan", "entity_spans", "facts",
-           "value_spans"]
+__all__ = ["FACT_SOURCES", "Fact", "Index", "PredSpan", "entity_spans", "facts", "value_spans"]

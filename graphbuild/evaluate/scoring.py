@@ -57,10 +57,10 @@ def overlap(symmetric: Collection[str] = ()) -> Matcher:
     def match(gold: Item, pred: Item) -> bool:
         if not pred.valid or gold.type != pred.type or len(gold.spans) != len(pred.spans):
             return False
-        if all(spans_overlap(g, p) for g, p in zip(gold.spans, pred.spans)):
+        if all(spans_overlap(g, p) for g, p in zip(gold.spans, pred.spans, strict=True)):
             return True
         return gold.type in symmetric and len(gold.spans) == 2 and all(
-            spans_overlap(g, p) for g, p in zip(gold.spans, reversed(pred.spans)))
+            spans_overlap(g, p) for g, p in zip(gold.spans, reversed(pred.spans), strict=True))
 
     return match
 
