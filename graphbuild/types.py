@@ -247,6 +247,21 @@ class Role:
     confidence: float
 
 
+@dataclass(frozen=True, slots=True)
+class TypedRelation:
+    """A typed relation between two entities of one sentence (works for, lives in, based in,
+    located in, killed), found by a trained classifier."""
+
+    relation: str  # Work_For | Live_In | OrgBased_In | Located_In | Kill
+    head: str  # Entity.key
+    tail: str  # Entity.key
+    head_span: tuple[int, int]  # character offsets of the mentions used
+    tail_span: tuple[int, int]
+    sentence: Sentence
+    confidence: float
+    extractor: str
+
+
 @dataclass(frozen=True)
 class Findings:
     """Everything the extractors found in one article; each extractor fills its own fields."""
@@ -261,6 +276,7 @@ class Findings:
     quotes: tuple[Quote, ...] = ()
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
+    typed_relations: tuple[TypedRelation, ...] = ()
 
     def entity(self, key: str | None) -> Entity | None:
         if key is None:
