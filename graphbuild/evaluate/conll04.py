@@ -70,7 +70,14 @@ class Alignment:
 
     def token_span(self, start: int, end: int) -> tuple[int, int, bool]:
         """(first token, end token, aligned) of the characters ``[start, end)``; when not
-        aligned, the tokens that cover it."""
+        aligned, the tokens that cover it. A span that stops short of its token's end only by
+        punctuation the benchmark glued to the word ("Boise" in the token "Boise.") is
+        aligned to the whole token."""
+        if start in self.starts and end not in self.ends:
+            nxt = min((c for c in self.ends if c > end), default=None)
+            if nxt is not None and not any(ch.isalnum() for ch in self.text[end:nxt]) \
+                    and " " not in self.text[end:nxt]:
+                end = nxt
         if start in self.starts and end in self.ends:
             return self.starts[start], self.ends[end], True
         first = max((c for c in self.starts if c <= start), default=0)
@@ -94,6 +101,8 @@ def predict_sentence(sentence: dict, result: ArticleResult, other: str = "none")
         if label is None or (s.start, s.end) in where:
             continue
         first, end, aligned = align.token_span(s.start, s.end)
+        if label == "Peop" and aligned:
+            first = _with_title(sentence["tokens"], first)
         ent = {"type": label, "start": first, "end": end}
         if not aligned:
             ent["aligned"] = False
@@ -114,6 +123,26 @@ def predict_sentence(sentence: dict, result: ArticleResult, other: str = "none")
     if "orig_id" in sentence:
         out["orig_id"] = sentence["orig_id"]
     return out
+
+
+#: titles CoNLL04 puts inside a person's span more often than outside it, counted on the
+#: TRAIN split ("President Kennedy" 43 times in, 17 out; "Judge X" 0 in, 9 out; "Sen." 5 in,
+#: 9 out): honorifics, "President", "Gen.", "Officer" and royal/clerical titles
+CONLL04_TITLES_IN_SPAN = {"mr", "mrs", "ms", "miss", "dr", "rev", "president", "gen", "officer",
+                          "prince", "king", "queen", "lord", "dean", "sheik", "sir"}
+
+
+def _is_title(token: str) -> bool:
+    return token[:1].isupper() and token.lower().rstrip(".") in CONLL04_TITLES_IN_SPAN
+
+
+def _with_title(tokens: list[str], first: int) -> int:
+    """CoNLL04 convention: a person's span often includes the title right before the name
+    ("President Kennedy", "Mrs. Parks"); graphbuild keeps titles as the person's role, so the
+    titles the benchmark usually includes are added back here for scoring."""
+    while first > 0 and _is_title(tokens[first - 1]):
+        first -= 1
+    return first
 
 
 def _entity_at(span: PredSpan, where: dict[tuple[int, int], int], index: Index) -> int | None:

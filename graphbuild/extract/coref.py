@@ -21,7 +21,7 @@ from graphbuild.registry import extractor
 from graphbuild.resolve import gazetteer
 from graphbuild.types import Entity, Findings, Kind, Mention, ParsedDoc
 
-NAME_SOURCES = {"ner", "rule:conj", "rule:appos", "rule:repeat", "dateline"}
+NAME_SOURCES = {"ner", "rule:conj", "rule:appos", "rule:repeat", "rule:acronym", "dateline"}
 _COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
            "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK", "LAW": "LAW"}
 _OTHER_TYPES = {"EVENT": "Event", "PRODUCT": "Product", "WORK": "CreativeWork",

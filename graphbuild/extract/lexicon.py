@@ -153,3 +153,12 @@ SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_0
 HONORIFICS = frozenset([
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "rev"
 ])
+
+#: abbreviated titles before a name ("Gen. William Westmoreland", "Sen. Robert Kennedy")
+TITLE_ABBREVIATIONS = {
+    "gen": "general", "sen": "senator", "gov": "governor", "rep": "representative",
+    "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+    "cpl": "corporal", "adm": "admiral", "maj": "major", "brig": "brigadier",
+    "supt": "superintendent", "insp": "inspector", "det": "detective", "atty": "attorney",
+    "pres": "president", "cmdr": "commander", "pvt": "private", "amb": "ambassador",
+}

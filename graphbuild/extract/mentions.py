@@ -10,6 +10,7 @@ definite descriptions ("the ministry") become mentions for coreference to resolv
 
 from __future__ import annotations
 
+from graphbuild.extract import _gazetteer_mentions as gz
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._syntax import children, conjuncts
 from graphbuild.registry import extractor
@@ -37,7 +38,8 @@ def _trimmed(doc: ParsedDoc, s: int, e: int, label: str = "") -> tuple[int, int]
     while e > s + 1 and (toks[e - 1].tag == "POS" or toks[e - 1].pos == "PUNCT"):
         e -= 1
     if label == "PERSON":
-        while e - s > 1 and (toks[s].text.lower().rstrip(".") in lx.HONORIFICS or (
+        while e - s > 1 and (toks[s].text.lower().rstrip(".") in lx.HONORIFICS
+                             or toks[s].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS or (
                 toks[s].text.lower() in lx.TITLE_NOUNS and toks[s].text.lower() not in _ROYAL)):
             s += 1
     return s, e
@@ -119,14 +121,27 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     for ent in doc.ents:
         if ent.label not in ENTITY_LABELS:
             continue
-        for s0, e0 in _split_at_clause_verbs(doc, ent.token_start, ent.token_end):
-            s, e = _trimmed(doc, s0, e0, ent.label)
-            if not _plausible(doc, s, e, ent.label):
+        parts = [(s1, e1, forced) for s0, e0 in _split_at_clause_verbs(
+                     doc, ent.token_start, ent.token_end)
+                 for s1, e1, forced in gz.split_leading_place(doc, s0, e0)]
+        for s0, e0, forced in parts:
+            label = forced or ent.label
+            s, e = _trimmed(doc, s0, e0, label)
+            if not _plausible(doc, s, e, label):
                 continue
-            votes = [(ent.label, 1.0, "ner"), *_context_votes(doc, s, e)]
+            name = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
+            votes = [(label, 1.0, "ner"), *_context_votes(doc, s, e), *gz.place_votes(name, label)]
             votes += _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
-            out.append(_mention(doc, s, e, ent.label, "ner", votes))
+            out.append(_mention(doc, s, e, label, "ner", votes))
     return out
+
+
+def _acronym_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """Well-known organisation acronyms NER missed ("AFP", "XINHUA")."""
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    return [_mention(doc, s, e, "ORG", "rule:acronym",
+                     [("ORG", 1.0, "gazetteer acronym"), (f"ORG/{stype}", 2.0, "gazetteer")])
+            for s, e, stype in gz.acronym_spans(doc, covered)]
 
 
 def _split_at_clause_verbs(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
@@ -279,6 +294,7 @@ def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, .
     names += _appos_mentions(doc, names)
     names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
+    names += _acronym_mentions(doc, names)
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
     allm = names + _other_mentions(doc, covered)
     return tuple(sorted(allm, key=lambda m: (m.start, -m.end)))
