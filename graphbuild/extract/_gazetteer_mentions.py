@@ -37,8 +37,10 @@ def split_leading_place(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int, 
         if hit is None or hit.schema_type not in {"Country", "State", "City"}:
             continue
         rest = toks[k].text
-        if _is_agency_token(rest) or _is_title_token(rest):
-            return [(s, k, "GPE"), (k, e, None)]
+        if _is_agency_token(rest):
+            return [(s, k, "GPE"), (k, e, "ORG")]
+        if _is_title_token(rest):
+            return [(s, k, "GPE"), (k, e, "PERSON")]
         return [(s, e, None)]
     return [(s, e, None)]
 
