@@ -2,10 +2,19 @@
 
 >>> from graphbuild.view import to_networkx, render_html
 >>> render_html(to_networkx(rdf_graph), "graph.html")  # doctest: +SKIP
+
+A chosen part of a big graph or store (what ``graphbuild view`` does):
+
+>>> from graphbuild.view import Selection, open_source, write_view
+>>> store = open_source(store_dir="store/")  # or graph_file="out/graph.ttl"  # doctest: +SKIP
+>>> write_view(store, Selection(focus=("Maria Zakharova",), hops=2), "z.html")  # doctest: +SKIP
 """
 
 from graphbuild.view.netx import to_networkx
 from graphbuild.view.notebook import GraphView, show
+from graphbuild.view.pipeline import make_view, open_source, write_view
 from graphbuild.view.render import html_string, render_html
+from graphbuild.view.select import Selection, ViewSelectionError
 
-__all__ = ["to_networkx", "render_html", "html_string", "show", "GraphView"]
+__all__ = ["to_networkx", "render_html", "html_string", "show", "GraphView", "Selection",
+           "ViewSelectionError", "open_source", "make_view", "write_view"]

@@ -21,7 +21,7 @@ from rdflib.term import Node
 from graphbuild.rdf.vocab import GB, REL, SDO
 from graphbuild.view.style import TYPE_DEPTH, kind_for, type_depth
 
-__all__ = ["to_networkx", "ROLE_PREDICATES"]
+__all__ = ["to_networkx", "ROLE_PREDICATES", "node_attrs", "predicate_label", "local_name"]
 
 ROLE_PREDICATES = (SDO.worksFor, SDO.memberOf)
 
@@ -61,8 +61,8 @@ def _label(g: Graph, node: Node) -> str:
         or local_name(node).replace("_", " ")
 
 
-def _node_type(g: Graph, node: Node) -> str | None:
-    """Local name of the most specific drawable class of ``node`` (None if not drawable)."""
+def _node_types(g: Graph, node: Node) -> list[str]:
+    """Local names of the drawable classes of ``node``, most specific first."""
     candidates: list[str] = []
     for cls in g.objects(node, RDF.type):
         cls_s = str(cls)
@@ -72,9 +72,13 @@ def _node_type(g: Graph, node: Node) -> str | None:
                 candidates.append(name)
         elif cls in (GB.Concept, GB.UnspecifiedAgent):
             candidates.append(local_name(cls))
-    if not candidates:
-        return None
-    return sorted(candidates, key=lambda n: (-type_depth(n), n not in TYPE_DEPTH, n))[0]
+    return sorted(set(candidates), key=lambda n: (-type_depth(n), n not in TYPE_DEPTH, n))
+
+
+def _node_type(g: Graph, node: Node) -> str | None:
+    """Local name of the most specific drawable class of ``node`` (None if not drawable)."""
+    types = _node_types(g, node)
+    return types[0] if types else None
 
 
 def _is_entity(g: Graph, node: Node) -> bool:
@@ -85,7 +89,7 @@ def _is_entity(g: Graph, node: Node) -> bool:
     return t is not None and t not in ("Concept", "UnspecifiedAgent")
 
 
-def _node_attrs(g: Graph, node: Node, mentions: int, quotes: int) -> dict[str, Any]:
+def node_attrs(g: Graph, node: Node, mentions: int, quotes: int) -> dict[str, Any]:
     ntype = _node_type(g, node) or "Thing"
     kinds = sorted(str(k) for k in g.objects(node, GB.entityKind))
     roles = {str(t) for t in g.objects(node, SDO.jobTitle)}
@@ -94,6 +98,7 @@ def _node_attrs(g: Graph, node: Node, mentions: int, quotes: int) -> dict[str, A
     return {
         "label": _label(g, node),
         "type": ntype,
+        "types": _node_types(g, node) or [ntype],
         "kind": kinds[0] if kinds else kind_for(ntype),
         "aliases": sorted({str(a) for a in g.objects(node, SKOS.altLabel)}),
         "roles": sorted(roles),
@@ -102,7 +107,7 @@ def _node_attrs(g: Graph, node: Node, mentions: int, quotes: int) -> dict[str, A
     }
 
 
-def _predicate_label(g: Graph, pred: URIRef) -> str:
+def predicate_label(g: Graph, pred: URIRef) -> str:
     labels = [str(o) for o in g.objects(pred, RDFS.label) if isinstance(o, Literal)]
     if labels:
         return sorted(labels)[0]
@@ -124,6 +129,7 @@ def _evidence_item(g: Graph, node: Node) -> dict[str, Any]:
     return {
         "sentence": _text(g, sentence, SDO.text),
         "headline": _text(g, article, SDO.headline),
+        "date": _text(g, article, SDO.datePublished)[:10] or _text(g, article, GB.datelineDate),
         "hedges": sorted({str(h) for h in g.objects(node, GB.hedge)}),
         "article": str(article) if article is not None else "",
         "negated": any(o.toPython() is True for o in g.objects(node, GB.negated)
@@ -181,10 +187,13 @@ def _edge_triples(g: Graph) -> list[tuple[Node, URIRef, Node]]:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Build the drawable graph of an rdflib Graph or Dataset (union of its named graphs).
 
-    Node keys are IRI strings; node attributes: ``label``, ``type``, ``kind``, ``aliases``,
+    Node keys are IRI strings; node attributes: ``label``, ``type`` (most specific),
+    ``types`` (all, most specific first), ``kind``, ``aliases``,
     ``roles``, ``mentions``, ``quotes``. Edge keys are predicate IRIs; edge attributes:
     ``predicate``, ``label`` and ``evidence`` (list of dicts with ``sentence``,
-    ``headline``, ``hedges``, ``article``, ``negated``, ``claimed_by``, ``role``).
+    ``headline``, ``date`` (the article's ``schema:datePublished``, else its dateline
+    date as written), ``hedges``, ``article``, ``negated``, ``claimed_by``,
+    ``role``).
     """
     g = _union(graph)
     mentions = _counts(g, SDO.mentions, subject_side=False)
@@ -196,7 +205,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     def add_node(node: Node) -> None:
         key = str(node)
         if key not in out:
-            out.add_node(key, **_node_attrs(g, node, mentions.get(node, 0), quotes.get(node, 0)))
+            out.add_node(key, **node_attrs(g, node, mentions.get(node, 0), quotes.get(node, 0)))
 
     candidates = set(g.subjects(RDF.type, None)) | set(g.subjects(GB.entityKind, None))
     for node in sorted(n for n in candidates if isinstance(n, URIRef)):
@@ -209,5 +218,5 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         backing = roles.get((s, o), []) if p in ROLE_PREDICATES else statements.get((s, p, o), [])
         evidence = _sort_evidence([_evidence_item(g, b) for b in backing])
         out.add_edge(str(s), str(o), key=str(p), predicate=str(p),
-                     label=_predicate_label(g, p), evidence=evidence)
+                     label=predicate_label(g, p), evidence=evidence)
     return out

@@ -22,10 +22,11 @@ from markupsafe import Markup
 from rdflib import Graph
 
 from graphbuild.view.netx import to_networkx
+from graphbuild.view.select import DEFAULT_LIMIT, cap_graph
 from graphbuild.view.style import humanize, swatch_svg
 from graphbuild.view.visdata import vis_data
 
-__all__ = ["html_string", "render_html", "safe_json", "as_networkx"]
+__all__ = ["html_string", "render_html", "safe_json", "as_networkx", "page_js", "vis_assets"]
 
 VIS_VERSION = "vis-9.1.2"
 _SOURCE_MAP = re.compile(r"^\s*//[#@]\s*sourceMappingURL=.*$", re.MULTILINE)
@@ -63,6 +64,15 @@ def vis_assets() -> tuple[Markup, Markup]:
 
 
 @lru_cache(maxsize=1)
+def page_js() -> Markup:
+    """graphbuild's own page script (``page.js``), checked safe to inline."""
+    js = resources.files("graphbuild.view").joinpath("page.js").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "<!--" in js:
+        raise RuntimeError("page.js cannot be inlined safely")
+    return Markup(js)
+
+
+@lru_cache(maxsize=1)
 def _template():
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     source = resources.files("graphbuild.view").joinpath("template.html")
@@ -79,10 +89,13 @@ def as_networkx(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def html_string(graph: Graph | nx.MultiDiGraph, *, title: str = "graphbuild",
-                seed: int = 7) -> str:
+                seed: int = 7, note: str = "", limit: int = DEFAULT_LIMIT,
+                rank: str = "pagerank") -> str:
     """The whole page as a string. ``graph``: networkx MultiDiGraph from
-    :func:`to_networkx`, or an rdflib Graph/Dataset (converted first)."""
-    g = as_networkx(graph)
+    :func:`to_networkx`, or an rdflib Graph/Dataset (converted first). A graph of more
+    than ``limit`` nodes (0: no limit) is cut to the ``limit`` most central ones by
+    ``rank`` and the page says so; ``note`` is shown above the graph (plain text)."""
+    g, cut = cap_graph(as_networkx(graph), limit, rank)
     data = vis_data(g, seed=seed)
     legend = [{"swatch": Markup(swatch_svg(t)), "label": humanize(t), "type": t, "count": n}
               for t, n in data["types"].items()]
@@ -90,14 +103,17 @@ def html_string(graph: Graph | nx.MultiDiGraph, *, title: str = "graphbuild",
     js, css = vis_assets()
     return _template().render(
         title=title, vis_js=js, vis_css=css, data_json=safe_json(payload), legend=legend,
-        n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(),
+        n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(), note=note or cut,
+        page_js=page_js(),
     )
 
 
 def render_html(graph: Graph | nx.MultiDiGraph, path: str | Path, *,
-                title: str = "graphbuild", seed: int = 7) -> Path:
+                title: str = "graphbuild", seed: int = 7, note: str = "",
+                limit: int = DEFAULT_LIMIT, rank: str = "pagerank") -> Path:
     """Write the self-contained page to ``path`` (UTF-8) and return the path."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html_string(graph, title=title, seed=seed), encoding="utf-8")
+    out.write_text(html_string(graph, title=title, seed=seed, note=note, limit=limit,
+                               rank=rank), encoding="utf-8")
     return out

@@ -139,3 +139,38 @@ def swatch_svg(type_name: str) -> str:
     body = _SVG_SHAPES.get(style.shape, _SVG_SHAPES["dot"]).format(c=color)
     return (f'<svg class="gb-swatch" width="16" height="16" viewBox="0 0 16 16" '
             f'aria-hidden="true">{body}</svg>')
+
+
+# Direct superclass of each drawable class (schema.org's hierarchy, cut to what graphbuild
+# draws); every chain ends at Thing.
+PARENT: dict[str, str] = {
+    "Person": "Thing", "Organization": "Thing", "Place": "Thing", "Event": "Thing",
+    "Product": "Thing", "CreativeWork": "Thing", "Concept": "Thing",
+    "UnspecifiedAgent": "Thing",
+    **{t: "Organization" for t in ("GovernmentOrganization", "Corporation",
+                                   "NewsMediaOrganization", "NGO", "EducationalOrganization",
+                                   "PoliticalParty", "SportsTeam")},
+    "AdministrativeArea": "Place",
+    **{t: "AdministrativeArea" for t in ("Country", "State", "City")},
+    "Legislation": "CreativeWork",
+}
+
+
+def ancestors(type_name: str) -> list[str]:
+    """``type_name`` and its superclasses, most specific first (unknown types: [t, Thing])."""
+    chain = [type_name]
+    while chain[-1] != "Thing":
+        chain.append(PARENT.get(chain[-1], "Thing"))
+    return chain
+
+
+def subtypes(names: set[str] | list[str] | tuple[str, ...]) -> set[str]:
+    """The given type names plus every known subclass of them."""
+    wanted = set(names)
+    return wanted | {t for t in TYPE_DEPTH if wanted & set(ancestors(t))}
+
+
+def canonical_type(name: str) -> str | None:
+    """A known type name for ``name`` matched case-insensitively (None if unknown)."""
+    known = {t.lower(): t for t in TYPE_DEPTH}
+    return known.get(name.strip().lower())

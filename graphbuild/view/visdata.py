@@ -1,4 +1,9 @@
-"""networkx MultiDiGraph -> vis-network data (nodes, edges, options) via a pyvis Network.
+"""networkx MultiDiGraph -> vis-network data (nodes, edges, options), built directly.
+
+(pyvis' ``add_node`` is quadratic: 2.9 s for 10,000 nodes, so the JSON is written here.)
+Positions come from :func:`graphbuild.view.layout.layout`. Small graphs get a short
+physics stabilisation from those positions; large ones none at all (physics off, straight
+edges, edges hidden while dragging), so the browser only has to draw.
 
 Tooltips (vis ``title``) are plain-text strings: vis-network 9 shows string titles with
 ``innerText``, so article text is never parsed as HTML. The details shown in the side
@@ -7,19 +12,21 @@ panel travel separately (``details``) and are inserted by the page with ``textCo
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import defaultdict
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
+from graphbuild.view.layout import layout
 from graphbuild.view.style import humanize, style_for
 
-__all__ = ["vis_data", "layout", "VIS_OPTIONS"]
+__all__ = ["vis_data", "layout", "VIS_OPTIONS", "PHYSICS_MAX_NODES", "evidence_lines"]
 
 MAX_TOOLTIP_EVIDENCE = 3
 MAX_TOOLTIP_CHARS = 400
+PHYSICS_MAX_NODES = 400  # above this, no physics at all: positions are final
 
 VIS_OPTIONS: dict[str, Any] = {
     "nodes": {
@@ -43,24 +50,25 @@ VIS_OPTIONS: dict[str, Any] = {
         "barnesHut": {"gravitationalConstant": -5000, "centralGravity": 0.15,
                       "springLength": 170, "springConstant": 0.03, "damping": 0.3,
                       "avoidOverlap": 0.4},
-        "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 50,
+        "stabilization": {"enabled": True, "iterations": 100, "updateInterval": 50,
                           "fit": True},
     },
+    "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": False,
                     "navigationButtons": False, "keyboard": False},
 }
 
 
-def layout(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic starting positions: a seeded spring layout scaled to the graph size."""
-    if g.number_of_nodes() == 0:
-        return {}
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(g.nodes))
-    simple.add_edges_from(sorted((u, v) for u, v in g.edges() if u != v))
-    scale = 120.0 + 70.0 * math.sqrt(g.number_of_nodes())
-    pos = nx.spring_layout(simple, seed=seed, scale=scale)
-    return {str(n): (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pos.items()}
+def options_for(n_nodes: int) -> dict[str, Any]:
+    """VIS_OPTIONS, with physics, curved edges and hover off for large graphs."""
+    opts = copy.deepcopy(VIS_OPTIONS)
+    if n_nodes > PHYSICS_MAX_NODES:
+        opts["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
+        opts["edges"]["smooth"] = {"enabled": False}
+        opts["edges"]["arrows"]["to"]["scaleFactor"] = 0.4
+        opts["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True,
+                                    "hover": False})
+    return opts
 
 
 def _clip(text: str, limit: int = MAX_TOOLTIP_CHARS) -> str:
@@ -83,8 +91,9 @@ def evidence_lines(item: dict[str, Any]) -> list[str]:
     """Plain-text lines describing one piece of evidence (used by tooltips)."""
     lines = [f"\u201c{_clip(item['sentence'])}\u201d" if item.get("sentence")
              else "(no sentence recorded)"]
-    if item.get("headline"):
-        lines.append("  \u2014 " + _clip(item["headline"], 160))
+    if item.get("headline") or item.get("date"):
+        meta = " \u00b7 ".join(x for x in (item.get("headline"), item.get("date")) if x)
+        lines.append("  \u2014 " + _clip(meta, 180))
     extras = []
     if item.get("hedges"):
         extras.append("hedges: " + ", ".join(item["hedges"]))
@@ -111,10 +120,10 @@ def _edge_title(src: str, verb: str, dst: str, evidence: list[dict[str, Any]]) -
     return "\n".join(lines)
 
 
-def _smooth(index: int, total: int) -> dict[str, Any]:
+def _smooth(index: int, total: int) -> dict[str, Any] | None:
     """Spread parallel edges between the same two nodes on distinct curves."""
     if total <= 1:
-        return {"enabled": True, "type": "continuous", "roundness": 0.3}
+        return None
     side = "curvedCW" if index % 2 == 0 else "curvedCCW"
     return {"enabled": True, "type": side, "roundness": 0.15 + 0.15 * (index // 2)}
 
@@ -124,44 +133,48 @@ def _node_size(attrs: dict[str, Any]) -> float:
     return round(min(14.0 + 4.0 * math.sqrt(weight), 40.0), 1)
 
 
-def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
-    """The data the page needs: vis ``nodes``, ``edges``, ``options``, panel ``details``
-    and the ``types`` present (type name -> node count)."""
-    net = Network(directed=True, height="100%", width="100%")
-    pos = layout(g, seed=seed)
-    details: dict[str, dict[str, Any]] = {"nodes": {}, "edges": {}}
-    types: dict[str, int] = defaultdict(int)
+def _nodes(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], details: dict,
+           types: dict[str, int]) -> list[dict[str, Any]]:
+    out = []
     for node in sorted(g.nodes):
         attrs = g.nodes[node]
         ntype = attrs.get("type", "Thing")
         types[ntype] += 1
         style = style_for(ntype)
-        x, y = pos.get(node, (0.0, 0.0))
-        net.add_node(node, label=attrs.get("label") or node, shape=style.shape,
-                     color=style.color, title=_node_title(attrs), x=x, y=y,
-                     size=_node_size(attrs))
+        x, y = pos.get(str(node), (0.0, 0.0))
+        out.append({"id": node, "label": attrs.get("label") or node, "shape": style.shape,
+                    "color": style.color, "title": _node_title(attrs), "x": x, "y": y,
+                    "size": _node_size(attrs)})
         details["nodes"][node] = {**attrs, "id": node, "type_label": humanize(ntype)}
+    return out
 
+
+def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
+    """The data the page needs: vis ``nodes``, ``edges``, ``options``, panel ``details``
+    and the ``types`` present (type name -> node count)."""
+    details: dict[str, dict[str, Any]] = {"nodes": {}, "edges": {}}
+    types: dict[str, int] = defaultdict(int)
+    nodes = _nodes(g, layout(g, seed=seed), details, types)
     groups: dict[frozenset[str], list[tuple[str, str, str]]] = defaultdict(list)
     for u, v, key in sorted(g.edges(keys=True)):
         groups[frozenset((u, v))].append((u, v, key))
-    counter = 0
+    edges = []
     for members in (groups[k] for k in sorted(groups, key=sorted)):
         for index, (u, v, key) in enumerate(members):
             attrs = g.edges[u, v, key]
-            edge_id = f"e{counter}"
-            counter += 1
+            edge_id = f"e{len(edges)}"
             src, dst = g.nodes[u].get("label", u), g.nodes[v].get("label", v)
             verb = attrs.get("label", "")
             evidence = list(attrs.get("evidence", []))
-            net.add_edge(u, v, id=edge_id, label=verb, arrows="to",
-                         title=_edge_title(src, verb, dst, evidence),
-                         smooth=_smooth(index, len(members)))
+            item = {"id": edge_id, "from": u, "to": v, "label": verb,
+                    "title": _edge_title(src, verb, dst, evidence)}
+            smooth = _smooth(index, len(members))
+            if smooth:
+                item["smooth"] = smooth
+            edges.append(item)
             details["edges"][edge_id] = {"id": edge_id, "from": u, "to": v,
                                          "source": src, "target": dst, "label": verb,
                                          "predicate": attrs.get("predicate", key),
                                          "evidence": evidence}
-    net.options = VIS_OPTIONS
-    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": VIS_OPTIONS, "details": details,
-            "types": dict(sorted(types.items()))}
+    return {"nodes": nodes, "edges": edges, "options": options_for(len(nodes)),
+            "details": details, "types": dict(sorted(types.items()))}

@@ -37,7 +37,8 @@ class Opened:
     console_errors: list[str] = field(default_factory=list)
 
 
-def _open(browser: Any, html_file: Path, *, bypass_csp: bool = False) -> Opened:
+def _open(browser: Any, html_file: Path, *, bypass_csp: bool = False,
+          timeout: float = 15000) -> Opened:
     """Load the page, recording requests, errors and dialogs. With ``bypass_csp`` the
     page's Content-Security-Policy is ignored, so anything injected would really run or
     fetch (and be caught here) instead of being silently stopped by the CSP."""
@@ -69,7 +70,7 @@ def _open(browser: Any, html_file: Path, *, bypass_csp: bool = False) -> Opened:
     # a selector, not wait_for_function: polling a JS predicate needs eval, which the
     # page's CSP forbids
     try:
-        page.wait_for_selector("body[data-gb-ready='1']", state="attached", timeout=15000)
+        page.wait_for_selector("body[data-gb-ready='1']", state="attached", timeout=timeout)
     except sync_api.TimeoutError:
         pytest.fail(f"page never became ready: errors={opened.errors} "
                     f"dialogs={opened.dialogs} blocked={opened.blocked} "
@@ -98,6 +99,27 @@ def _node_point(o: Opened, node_id: str) -> tuple[float, float]:
 
 def _edge_point(o: Opened, edge_id: str) -> tuple[float, float]:
     return _screen_point(o, f"gbNetwork.body.edges[{edge_id!r}].edgeType.getPoint(0.5)")
+
+
+_EDGE_POINTS = """(id) => {
+  const net = gbNetwork, edge = net.body.edges[id], out = [];
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85]) {
+    const dom = net.canvasToDOM(edge.edgeType.getPoint(t));
+    if (net.getEdgeAt(dom) === id && net.getNodeAt(dom) === undefined) { out.push(dom); }
+  }
+  return out;
+}"""
+
+
+def _click_edge(o: Opened, edge_id: str) -> None:
+    """Click the edge with the mouse, like a person would: at its midpoint, or, where
+    another edge or label lies over that, at the next point along it that selects it."""
+    box = o.page.locator("#gb-network canvas").bounding_box()
+    for dom in o.page.evaluate(_EDGE_POINTS, edge_id):
+        o.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
+        if o.page.evaluate("gbNetwork.getSelectedEdges()") == [edge_id]:
+            return
+    pytest.fail(f"edge {edge_id} could not be clicked alone")
 
 
 def _edge_id(o: Opened, label: str) -> str:
@@ -141,6 +163,7 @@ def test_edge_panel_shows_evidence(small: Opened) -> None:
     assert "The ministry again urged Facebook to act." in text
     assert "Moscow urges Facebook to reconsider" in text
     assert "allegedly" in text and "claimed by Maria Zakharova" in text
+    assert "2020-09-03" in text and "2021-02-10" in text  # article dates
 
 
 def test_real_clicks(small: Opened) -> None:
@@ -188,6 +211,18 @@ def test_malicious_page_runs_no_injected_code(browser: Any, tmp_path: Path) -> N
         page.evaluate("(id) => gbShowNode(id)", node)
         assert '"><img src=x onerror=alert(1)>' in _panel(o)
         page.wait_for_timeout(300)
+        search = page.locator("#gb-search")
+        for needle in ("<img", "</script>", "<b onmouseover"):
+            search.fill(needle)
+            assert page.locator("#gb-results button").count() >= 1
+        search.fill("img src")
+        assert '"><img src=x onerror=alert(1)>' in page.locator("#gb-results").text_content()
+        search.press("Enter")  # focuses + highlights the node, panel shows it as text
+        assert '"><img src=x onerror=alert(1)>' in _panel(o)
+        rel = page.locator("#gb-filter-list").text_content()
+        assert "urge</script><script>alert(1)</script>" in rel
+        page.locator("#gb-filter-list input").first.uncheck()
+        page.wait_for_timeout(300)
         assert page.evaluate("document.querySelectorAll('img').length") == 0
         assert page.evaluate("document.querySelectorAll('b').length") == 0
         assert page.evaluate("document.scripts.length") == 2
@@ -195,3 +230,4 @@ def test_malicious_page_runs_no_injected_code(browser: Any, tmp_path: Path) -> N
         _assert_clean(o)
     finally:
         page.context.close()
+

@@ -45,11 +45,12 @@ def test_nodes(g: nx.MultiDiGraph) -> None:
 
 def test_node_attributes(g: nx.MultiDiGraph) -> None:
     assert g.nodes[ZAK] == {
-        "label": "Maria Zakharova", "type": "Person", "kind": "person",
+        "label": "Maria Zakharova", "type": "Person", "types": ["Person"], "kind": "person",
         "aliases": ["Maria V. Zakharova", "Zakharova"], "roles": ["spokeswoman"],
         "mentions": 1, "quotes": 2,
     }
     assert g.nodes[MIN]["type"] == "GovernmentOrganization"  # most specific of two types
+    assert g.nodes[MIN]["types"] == ["GovernmentOrganization", "Organization"]
     assert g.nodes[MIN]["mentions"] == 2
     assert g.nodes[US]["type"] == "Country"  # Place > AdministrativeArea > Country
     assert g.nodes[US]["aliases"] == ["US"]

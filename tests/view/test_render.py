@@ -137,3 +137,22 @@ def test_show_without_ipython(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "IPython.display", None)
     with pytest.raises(ImportError, match="needs IPython"):
         show(Graph())
+
+
+def test_note_is_escaped_and_limit_applies() -> None:
+    g = to_networkx(Graph().parse(FIXTURES / "small.ttl", format="turtle"))
+    page = html_string(g, note="<img src=x onerror=alert(1)> & more")
+    assert '<div id="gb-note">&lt;img src=x onerror=alert(1)&gt; &amp; more</div>' in page
+    capped = html_string(g, limit=3)
+    assert len(_data(capped)["nodes"]) == 3
+    assert "showing 3 of 9 entities (the most central by PageRank)" in capped
+    assert len(_data(html_string(g, limit=0))["nodes"]) == 9
+
+
+def test_large_graph_options() -> None:
+    from graphbuild.view.visdata import PHYSICS_MAX_NODES, options_for
+
+    assert options_for(10)["physics"]["enabled"] is True
+    big = options_for(PHYSICS_MAX_NODES + 1)
+    assert big["physics"]["enabled"] is False and big["edges"]["smooth"] == {"enabled": False}
+    assert big["interaction"]["hideEdgesOnDrag"] is True

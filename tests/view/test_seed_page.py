@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import SEED, SEEDS
 from tests.view.test_browser import (
     CHROMIUM,
     _assert_clean,
+    _click_edge,
     _edge_id,
     _open,
     _panel,
@@ -40,8 +41,17 @@ def _build(inputs: list[Path], out: Path) -> Path:
     return out / "graph.html"
 
 
-def test_seed_page_draws_and_edges_carry_their_sentence(browser: Any, tmp_path: Path):
-    o = _open(browser, _build([SEED], tmp_path / "out"))
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``graphbuild build seeds/ --out DIR``, once for the module."""
+    out = tmp_path_factory.mktemp("seed") / "out"
+    _build([SEEDS], out)
+    return out
+
+
+def test_seed_page_draws_and_edges_carry_their_sentence(browser: Any, seed_out: Path):
+    assert SEED.parent == SEEDS
+    o = _open(browser, seed_out / "graph.html")
     try:
         page = o.page
         assert page.evaluate("gbNetwork.body.data.nodes.length") >= 8
@@ -74,6 +84,39 @@ def test_hostile_article_text_never_becomes_markup(browser: Any, tmp_path: Path)
         assert "</script><script>alert(1)</script> patents" in _panel(o)  # shown as text
         assert page.locator("img").count() == 0
         assert page.locator("script").count() == 2
+        _assert_clean(o)
+    finally:
+        o.page.context.close()
+
+
+def test_view_of_seed_graph_search_and_edge_click(browser: Any, seed_out: Path) -> None:
+    """``graphbuild view DIR/graph.ttl``: the search box finds Zakharova, a real click on
+    an edge shows its sentence."""
+    from graphbuild.cli import main
+
+    page_file = seed_out / "view.html"
+    main(["view", str(seed_out / "graph.ttl"), "--out", str(page_file)])
+    o = _open(browser, page_file)
+    try:
+        page = o.page
+        search = page.locator("#gb-search")
+        search.fill("Zakharova")
+        assert "Maria Zakharova" in page.locator("#gb-results").text_content()
+        search.press("Enter")
+        zak = page.evaluate("gbNetwork.getSelectedNodes()")
+        assert len(zak) == 1 and zak[0].endswith("/person/Maria_Zakharova")
+        assert page.locator("#gb-panel-title").text_content() == "Maria Zakharova"
+        assert "spokeswoman" in _panel(o)
+        dimmed = page.evaluate("gbNetwork.body.data.nodes.get().filter(n => n.gbDim).length")
+        assert dimmed > 0  # her neighbourhood is highlighted, the rest dimmed
+        page.evaluate("gbClearHighlight()")
+        page.evaluate("gbNetwork.fit({animation: false})")
+        edge = page.evaluate("""() => gbNetwork.body.data.edges.get().find(e => e.label === "urge"
+            && gbNetwork.body.data.nodes.get(e.to).label === "Facebook").id""")
+        _click_edge(o, edge)
+        text = _panel(o)
+        assert "The Russian Foreign Ministry urged Facebook and Twitter" in text
+        assert "September 3" in text  # the article's (dateline) date
         _assert_clean(o)
     finally:
         o.page.context.close()

@@ -1,0 +1,118 @@
+"""``graphbuild view``: one self-contained HTML page showing a readable part of a graph."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from graphbuild.view.select import DEFAULT_LIMIT, RANKS, Selection
+from graphbuild.view.skeleton import parse_day
+from graphbuild.view.style import TYPE_DEPTH, canonical_type
+
+__all__ = ["command", "parse_types"]
+
+_EPILOG = """\b
+Examples:
+  graphbuild view out/graph.ttl --out view.html
+  graphbuild view out/graph.ttl --focus "Maria Zakharova" --hops 2 --out zakharova.html
+  graphbuild view --store store/ --top 100 --rank degree --out top.html
+  graphbuild view --store store/ --types Person,Organization --min-mentions 3 --out people.html
+  graphbuild view --store store/ --since 2020-09 --until 2020-12 --out autumn.html
+  graphbuild view out/graph.ttl --query who-urged-whom.rq --out q.html
+
+\b
+Without --top a view draws at most 300 nodes (the most central by --rank) and says
+on the page what it left out; --all draws everything. Dates are the articles'
+schema:datePublished (YYYY, YYYY-MM or YYYY-MM-DD, inclusive): with --since or
+--until, edges count only if an article in range backs them, and articles without
+a date are left out; without them every article counts.
+"""
+
+
+def parse_types(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``("Person,Organization", "City")`` -> canonical schema.org names (subclasses are
+    added later); an unknown name is an error naming the close ones."""
+    out: list[str] = []
+    for value in values:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            name = canonical_type(part)
+            if name is None:
+                close = difflib.get_close_matches(part, list(TYPE_DEPTH), n=4, cutoff=0.5)
+                hint = f" (did you mean {', '.join(close)}?)" if close else \
+                    f" (known: {', '.join(sorted(TYPE_DEPTH))})"
+                raise click.BadParameter(f"unknown type {part!r}{hint}", param_hint="--types")
+            if name not in out:
+                out.append(name)
+    return tuple(out)
+
+
+def _day(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        parse_day(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint=option) from err
+    return value.strip()
+
+
+@click.command(name="view", epilog=_EPILOG)
+@click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Read a persistent store (graphbuild build --store DIR) instead of a file.")
+@click.option("-o", "--out", "out", default="view.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--title", default=None, help="Page title (default: the input's name).")
+@click.option("--focus", multiple=True, metavar="NAME",
+              help="Draw the neighbourhood of this entity (label, alias or IRI; repeatable).")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6),
+              help="How far from --focus to go.")
+@click.option("--top", type=click.IntRange(1), default=None,
+              help="Draw the N most central nodes (see --rank).")
+@click.option("--rank", type=click.Choice(RANKS), default="pagerank", show_default=True,
+              help="Centrality used by --top and the default limit.")
+@click.option("--types", "types", multiple=True, metavar="T1,T2",
+              help="Only these schema.org types, subclasses included (Organization includes "
+                   "GovernmentOrganization).")
+@click.option("--since", default=None, metavar="DATE", help="Articles published on or after.")
+@click.option("--until", default=None, metavar="DATE", help="Articles published on or before.")
+@click.option("--min-mentions", default=0, type=click.IntRange(0), metavar="K",
+              help="Only entities mentioned in at least K articles.")
+@click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Draw the result of this CONSTRUCT (or SELECT ?s ?p ?o).")
+@click.option("--all", "draw_all", is_flag=True,
+              help=f"No limit: draw every selected node (default limit {DEFAULT_LIMIT}).")
+def command(graph: Path | None, store_dir: Path | None, out: Path, title: str | None,
+            focus: tuple[str, ...], hops: int, top: int | None, rank: str,
+            types: tuple[str, ...], since: str | None, until: str | None, min_mentions: int,
+            query_file: Path | None, draw_all: bool) -> None:
+    """Write an interactive, self-contained HTML view of GRAPH (.ttl, .nt, .nq, .trig,
+    .jsonld, .rdf) or of a --store: search box, neighbourhood highlight, edge evidence,
+    a relation filter, and a legend. The page needs no network."""
+    if (graph is None) == (store_dir is None):
+        raise click.UsageError("give exactly one of GRAPH (a graph file) or --store DIR")
+    if query_file and (focus or types or since or until or min_mentions):
+        raise click.UsageError("--query draws its own result: it does not combine with "
+                               "--focus, --types, --since, --until or --min-mentions")
+    query = None
+    if query_file is not None:
+        try:
+            query = query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise click.BadParameter(f"cannot read {query_file}: {err}",
+                                     param_hint="--query") from err
+    sel = Selection(focus=tuple(f for f in focus if f.strip()), hops=hops, top=top,
+                    rank=rank, types=parse_types(types), since=_day(since, "--since"),
+                    until=_day(until, "--until"), min_mentions=min_mentions, query=query,
+                    limit=0 if draw_all else DEFAULT_LIMIT)
+
+    from graphbuild.view.pipeline import open_source, write_view
+
+    source = graph if graph is not None else store_dir
+    store = open_source(graph_file=graph, store_dir=store_dir)
+    path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {source.name}")
+    click.echo(message, err=True)
+    click.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {path}",
+               err=True)

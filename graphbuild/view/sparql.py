@@ -1,0 +1,121 @@
+"""Where a view reads from: an Oxigraph store (persistent, or in memory for a file or an
+rdflib graph), queried with SPARQL over the union of all graphs.
+
+Every view selection runs on a :class:`pyoxigraph.Store`: a ``--store`` directory is opened
+read-only in place (nothing is loaded into rdflib), a graph file is parsed by Oxigraph into
+an in-memory store (much faster than rdflib), and an rdflib graph is copied into one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graphbuild.errors import GraphFileError, InputNotFoundError
+from graphbuild.rdf.vocab import PREFIXES
+from graphbuild.store.files import format_for_path
+from graphbuild.store.oxi import GraphStore, to_ox, to_rdflib
+
+__all__ = ["open_file", "open_store_dir", "from_rdflib", "select", "construct", "values",
+           "iri_values", "chunks", "to_rdflib_graph", "PROLOGUE"]
+
+PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
+CHUNK = 2000  # rows per VALUES block
+
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+               "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
+               "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
+
+
+def open_file(path: str | os.PathLike[str]) -> ox.Store:
+    """Parse a graph file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) into an in-memory store."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFoundError(str(path), "no such file")
+    fmt = _OX_FORMATS[format_for_path(p)]
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(p), format=fmt)
+    except (SyntaxError, ValueError, OSError) as err:
+        raise GraphFileError(f"{path}: {err}") from err
+    return store
+
+
+def open_store_dir(path: str | os.PathLike[str]) -> ox.Store:
+    """A graphbuild store folder, opened read-only (other readers and a writer may run)."""
+    return GraphStore(path, read_only=True).store
+
+
+def from_rdflib(graph: Graph) -> ox.Store:
+    """An in-memory store holding every triple of an rdflib Graph or Dataset."""
+    store = ox.Store()
+    quads = graph.quads((None, None, None, None)) if hasattr(graph, "quads") else (
+        (s, p, o, None) for s, p, o in graph)
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads)
+    return store
+
+
+def _run(store: ox.Store, query: str, bindings: dict[str, Any] | None) -> Any:
+    subs = {ox.Variable(k): v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_ox(v)
+            for k, v in (bindings or {}).items()}
+    return store.query(PROLOGUE + query, use_default_graph_as_union=True,
+                       substitutions=subs or None)
+
+
+def select(store: ox.Store, query: str, bindings: dict[str, Any] | None = None
+           ) -> Iterator[tuple[Any, ...]]:
+    """Rows of a SELECT as tuples of Python values: IRIs and literals as ``str``, unbound
+    as None (in the order of the query's variables)."""
+    result = _run(store, query, bindings)
+    names = [v.value for v in result.variables]
+    for row in result:
+        yield tuple(None if row[n] is None else row[n].value for n in names)
+
+
+def construct(store: ox.Store, query: str, bindings: dict[str, Any] | None = None
+              ) -> Iterator[Any]:
+    """Triples (pyoxigraph) of a CONSTRUCT query."""
+    yield from _run(store, query, bindings)
+
+
+def iri_values(var: str, iris: Iterable[str]) -> str:
+    """A ``VALUES ?var { <a> <b> }`` block (IRIs are checked to need no escaping)."""
+    return "VALUES ?" + var + " { " + " ".join(_iri(i) for i in iris) + " }"
+
+
+def values(names: list[str], rows: Iterable[tuple[str, ...]]) -> str:
+    """A ``VALUES (?a ?b) { (<x> <y>) }`` block of IRIs."""
+    body = " ".join("(" + " ".join(_iri(i) for i in row) + ")" for row in rows)
+    return "VALUES (" + " ".join("?" + n for n in names) + ") { " + body + " }"
+
+
+def _iri(text: str) -> str:
+    return str(ox.NamedNode(text))  # raises ValueError on an invalid IRI: never pasted raw
+
+
+def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    """``items`` in slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def to_rdflib_graph(triples: Iterable[Any], graph: Graph | None = None) -> Graph:
+    """Add pyoxigraph triples to an rdflib Graph (a new one unless given)."""
+    out = graph if graph is not None else Graph()
+    cache: dict[Any, Any] = {}
+
+    def term(t: Any) -> Any:
+        hit = cache.get(t)
+        if hit is None:
+            hit = cache[t] = to_rdflib(t)
+        return hit
+
+    for t in triples:
+        out.add((term(t.subject), term(t.predicate), term(t.object)))
+    return out
+
