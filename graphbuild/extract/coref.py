@@ -21,6 +21,8 @@ from graphbuild.registry import extractor
 from graphbuild.resolve import gazetteer
 from graphbuild.types import Entity, Findings, Kind, Mention, ParsedDoc
 
+#: vote reasons that come from a statistical recogniser rather than from the context
+_RECOGNISERS = {"ner", "second recogniser", "second recogniser only"}
 NAME_SOURCES = {"ner", "rule:conj", "rule:appos", "rule:repeat", "rule:acronym", "dateline"}
 _COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
            "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK", "LAW": "LAW"}
@@ -231,7 +233,7 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
     for members in groups.values():
         votes = [v for i in members for v in mentions[i].votes]
         single = all(mentions[i].token_end - mentions[i].token_start == 1 for i in members)
-        cue = any(lab == "PERSON" and why != "ner" for lab, _, why in votes)
+        cue = any(lab == "PERSON" and why not in _RECOGNISERS for lab, _, why in votes)
         tally: dict[str, float] = defaultdict(float)
         for lab, w, why in votes:
             coarse = _COARSE.get(lab.split("/")[0], "ORG")

@@ -105,9 +105,9 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
             continue
         lemma = tok.lemma.lower()
         if lemma in lx.TITLE_NOUNS:
-            votes.append(("PERSON", 3.0, f"title {lemma!r}"))
+            votes.append(("PERSON", 4.0, f"title {lemma!r}"))
         elif lemma in lx.ORG_NOUNS:
-            votes.append((f"ORG/{lx.ORG_NOUNS[lemma]}", 3.0, f"apposition {lemma!r}"))
+            votes.append((f"ORG/{lx.ORG_NOUNS[lemma]}", 4.0, f"apposition {lemma!r}"))
     # subject of a verb of saying: people and organisations speak, places rarely do
     if toks[head].dep == "nsubj":
         verb = toks[toks[head].head]
@@ -116,22 +116,70 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     return votes
 
 
-def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
+#: labels of graphbuild's own recogniser (ParsedDoc.aux_ents) as NER labels; MISC is ignored
+AUX_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+AUX_VOTE = 1.5  # a second opinion: outvotes the base NER alone, loses to context cues (3.0)
+
+
+def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list]]:
+    """(token start, end, label, extra votes) of the names to consider: the base NER's spans,
+    with the boundaries and a type vote of graphbuild's own recogniser where the two overlap,
+    plus the names only the second recogniser found."""
+    aux = [a for a in doc.aux_ents if a.label in AUX_LABELS]
+    used: set[int] = set()
     out = []
     for ent in doc.ents:
         if ent.label not in ENTITY_LABELS:
             continue
-        parts = [(s1, e1, forced) for s0, e0 in _split_at_clause_verbs(
-                     doc, ent.token_start, ent.token_end)
+        over = [n for n, a in enumerate(aux)
+                if a.token_start < ent.token_end and ent.token_start < a.token_end]
+        if not over or ent.label not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
+            out.append((ent.token_start, ent.token_end, ent.label,
+                        [] if not aux else [("", 0.0, "base recogniser only")]))
+            continue
+        for n in over:  # the second recogniser's boundaries (it may split the span in two)
+            if n in used:
+                continue
+            used.add(n)
+            a = aux[n]
+            same = (a.token_start, a.token_end) == (ent.token_start, ent.token_end)
+            label = ent.label if same or len(over) == 1 else AUX_LABELS[a.label]
+            out.append((a.token_start, a.token_end, label,
+                        [(AUX_LABELS[a.label], AUX_VOTE, "second recogniser")]))
+    words = {w for ent in doc.ents for w in ent.text.split() if len(ent.text.split()) > 1}
+    for n, a in enumerate(aux):
+        if n in used or any(s < a.token_end and a.token_start < e for s, e, _, _ in out):
+            continue
+        if a.text in words:
+            continue  # a short form of a longer name: the repeat rule types it by that name
+        out.append((a.token_start, a.token_end, AUX_LABELS[a.label],
+                    [("", 0.0, "second recogniser only")]))
+    return sorted(out, key=lambda x: (x[0], x[1]))
+
+
+def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
+    out = []
+    for start, end, ner_label, extra in _spans_with_second_opinion(doc):
+        parts = [(s1, e1, forced) for s0, e0 in _split_at_clause_verbs(doc, start, end)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)]
         for s0, e0, forced in parts:
-            label = forced or ent.label
+            label = forced or ner_label
             s, e = _trimmed(doc, s0, e0, label)
             if not _plausible(doc, s, e, label):
                 continue
             name = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
-            votes = [(label, 1.0, "ner"), *_context_votes(doc, s, e), *gz.place_votes(name, label)]
-            votes += _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
+            reasons = {v[2] for v in extra}
+            context = _context_votes(doc, s, e)
+            dated = _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
+            if "base recogniser only" in reasons and not (
+                    context or gz.place_votes(name, label) or dated):
+                continue  # only one recogniser saw a name here, and nothing else supports it
+            only_second = "second recogniser only" in reasons
+            second = [v for v in extra if v[0]] if not forced else []
+            places = [] if any(v[0] == "ORG" for v in second) else gz.place_votes(name, label)
+            first = (label, AUX_VOTE - 0.5 if only_second else 1.0,
+                     "second recogniser" if only_second else "ner")
+            votes = [first, *second, *context, *places, *dated]
             out.append(_mention(doc, s, e, label, "ner", votes))
     return out
 

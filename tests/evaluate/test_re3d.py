@@ -109,11 +109,17 @@ def test_scores_stay_above_floors(small_run):
     3.8.0, mentions policy 'all')."""
     rep, _ = small_run
     ents, rels = rep["overall"]["entities"], rep["overall"]["relations"]
-    assert ents["micro"]["f1"] >= 0.62  # measured 0.65
-    assert ents["per_type"]["Organisation"]["f1"] >= 0.60  # measured 0.6286
-    assert ents["per_type"]["Location"]["f1"] >= 0.64  # measured 0.6667
+    # with graphbuild's second entity recogniser (trained on CoNLL04 news) on: this subset
+    # went from 0.65 to 0.5823 (all six subsets 0.488 -> 0.470) while CoNLL04 dev rose
+    # 0.763 -> 0.851; see the README's Extraction quality section
+    assert ents["micro"]["f1"] >= 0.56  # measured 0.5823
+    assert ents["per_type"]["Organisation"]["f1"] >= 0.56  # measured 0.5882
+    assert ents["per_type"]["Location"]["f1"] >= 0.59  # measured 0.6154
     assert ents["per_type"]["Person"]["f1"] >= 0.78  # measured 0.80
-    assert rels["micro"]["f1"] >= 0.36  # measured 0.381
+    # with the typed-relation classifier (relations.typed; homes, bases and containing
+    # places map to CoLocated): micro 0.4375; all six subsets 0.105 -> 0.158 with it
+    assert rels["micro"]["f1"] >= 0.41  # measured 0.4375
+    assert rels["per_type"]["CoLocated"]["f1"] >= 0.45  # measured 0.50
     assert rels["per_type"]["CommWith"]["f1"] >= 0.70  # measured 0.75
 
 

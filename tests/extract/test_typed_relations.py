@@ -1,0 +1,184 @@
+"""Typed relations (trained classifier): made-up sentences, the shipped model, the graph."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from graphbuild.evaluate import mapping as mp
+from graphbuild.evaluate.predict import facts
+from graphbuild.extract import typed_relations as tr
+from graphbuild.extract._relfeatures import LOC, ORG, PER, SIGNATURES, Arg, candidates
+from graphbuild.rdf.convert import article_quads
+from graphbuild.rdf.vocab import GB, REL, SDO
+
+
+def _relations(findings_of, text: str) -> set[tuple[str, str, str]]:
+    f = findings_of(text)
+    label = {e.key: e.label for e in f.entities}
+    return {(r.relation, label[r.head], label[r.tail]) for r in f.typed_relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Work_For: apposition with "at", a title before the name, "works for", "professor at"
+        ("Jane Doe, a lawyer at Acme Group, said the deal was off.",
+         {("Work_For", "Jane Doe", "Acme Group")}),
+        ("Acme Group chief executive Jane Doe said sales rose.",
+         {("Work_For", "Jane Doe", "Acme Group")}),
+        ("John Smith works for the Ministry of Defence.",
+         {("Work_For", "John Smith", "Ministry of Defence")}),
+        ("Laura Kim, a professor at Denver University, said the law was unfair.",
+         {("Work_For", "Laura Kim", "Denver University")}),
+        # Live_In: born in, resident of, mayor of
+        ("Helen Ward was born in Cork in 1950.", {("Live_In", "Helen Ward", "Cork")}),
+        ("Maria Lopez, who was born in Leeds, studied law.",
+         {("Live_In", "Maria Lopez", "Leeds")}),
+        ("Sam Jones, a resident of Denver, sued Globex Industries.",
+         {("Live_In", "Sam Jones", "Denver")}),
+        ("Ruth Kane, the mayor of Denver, opened the bridge.",
+         {("Live_In", "Ruth Kane", "Denver")}),
+        # OrgBased_In: based in, X-based
+        ("Globex Industries, based in Boise, said profits rose.",
+         {("OrgBased_In", "Globex Industries", "Boise")}),
+        ("The Denver-based company Globex Industries hired 200 people.",
+         {("OrgBased_In", "Globex Industries", "Denver")}),
+        # Located_In: "City, State", "capital of"
+        ("The plant in Boise, Idaho, will close next year.",
+         {("Located_In", "Boise", "Idaho")}),
+        ("The talks were held in Lisbon, the capital of Portugal.",
+         {("Located_In", "Lisbon", "Portugal")}),
+        ("Nairobi, the capital of Kenya, was quiet.", {("Located_In", "Nairobi", "Kenya")}),
+        # Kill: active, passive (the agent is the killer), under a reporting verb
+        ("Tom Reed shot Paul Grant outside a bar.", {("Kill", "Tom Reed", "Paul Grant")}),
+        ("Paul Grant was killed by Tom Reed in 1990.", {("Kill", "Tom Reed", "Paul Grant")}),
+        ("Police said Mark Tully assassinated Ruth Kane.",
+         {("Kill", "Mark Tully", "Ruth Kane")}),
+        # several relations in one sentence
+        ("Jane Doe, a lawyer at Acme Group, said Tom Reed had left Globex Industries.",
+         {("Work_For", "Jane Doe", "Acme Group")}),
+        # a dateline's own places still relate; a speaker who talks of themself
+        ("BOISE, Idaho, May 3 (Mountain News) - Jane Doe, a lawyer at Acme Group, said the "
+         "deal was off.", {("Located_In", "Boise", "Idaho")}),
+        ('Jane Doe said: "I work for Globex Industries in Lisbon."',
+         {("Work_For", "Jane Doe", "Globex Industries"),
+          ("OrgBased_In", "Globex Industries", "Lisbon")}),
+    ],
+)
+def test_typed_relations_are_found(findings_of, text, expected):
+    assert expected <= _relations(findings_of, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # two people in one sentence are not a killing
+        ("Laura Kim thanked Tom Reed for his help.", {("Kill", "Laura Kim", "Tom Reed")}),
+        ("Paul Grant praised Ruth Kane for her courage.", {("Kill", "Paul Grant", "Ruth Kane")}),
+        # the victim did not kill the killer: one direction only
+        ("Tom Reed shot Paul Grant outside a bar.", {("Kill", "Paul Grant", "Tom Reed")}),
+        ("Paul Grant was killed by Tom Reed in 1990.", {("Kill", "Paul Grant", "Tom Reed")}),
+        # coordinated or travelled-between places are not inside one another
+        ("Officials in Denver and Lisbon signed the treaty.",
+         {("Located_In", "Lisbon", "Denver"), ("Located_In", "Denver", "Lisbon")}),
+        ("Laura Kim flew from Denver to Lisbon on Monday.",
+         {("Located_In", "Denver", "Lisbon"), ("Live_In", "Laura Kim", "Lisbon")}),
+        # the lawyer works at Acme, not at the company another person left
+        ("Jane Doe, a lawyer at Acme Group, said Tom Reed had left Globex Industries.",
+         {("Work_For", "Jane Doe", "Globex Industries")}),
+        # only the other way round: the city is in the state
+        ("The plant in Boise, Idaho, will close next year.", {("Located_In", "Idaho", "Boise")}),
+        # suing, merging or criticising is not working for
+        ("Sam Jones, a resident of Denver, sued Globex Industries.",
+         {("Work_For", "Sam Jones", "Globex Industries")}),
+        ("Globex Industries and Acme Group agreed to merge, Jane Doe said.",
+         {("Work_For", "Jane Doe", "Globex Industries"), ("Work_For", "Jane Doe", "Acme Group")}),
+        # a wire dateline names where the story was filed, not where the agency is based
+        ("PORT ELLIS, March 12 (Coastal Wire) - The harbour council accused Bluewater Ferries "
+         "of cutting sailings.", {("OrgBased_In", "Coastal Wire", "Port Ellis")}),
+        ("BOISE, Idaho, May 3 (Mountain News) - Jane Doe, a lawyer at Acme Group, said the "
+         "deal was off.", {("OrgBased_In", "Mountain News", "Boise")}),
+        # the speaker and a name in what they said about someone else
+        ('"Globex Industries is based in Lisbon," said Jane Doe, a lawyer at Acme Group.',
+         {("Work_For", "Jane Doe", "Globex Industries")}),
+    ],
+)
+def test_unrelated_pairs_are_left_out(findings_of, text, absent):
+    assert not absent & _relations(findings_of, text)
+
+
+def test_relations_carry_mention_spans_sentence_and_confidence(findings_of):
+    text = "The weather was fine. Tom Reed shot Paul Grant outside a bar."
+    (rel,) = [r for r in findings_of(text).typed_relations if r.relation == "Kill"]
+    assert text[slice(*rel.head_span)] == "Tom Reed"
+    assert text[slice(*rel.tail_span)] == "Paul Grant"
+    assert text[rel.sentence.start:rel.sentence.end].startswith("Tom Reed shot")
+    assert 0.5 < rel.confidence <= 1.0 and rel.extractor == tr.NAME
+
+
+def test_candidates_follow_the_signatures_and_skip_overlaps():
+    args = [Arg(0, 2, PER), Arg(3, 4, ORG), Arg(5, 6, LOC), Arg(7, 8, PER), Arg(1, 3, LOC)]
+    cands = candidates(args)
+    assert ("Work_For", 0, 1) in cands and ("Kill", 0, 3) in cands and ("Kill", 3, 0) in cands
+    assert ("OrgBased_In", 1, 2) in cands and ("Live_In", 3, 2) in cands
+    assert ("Work_For", 1, 0) not in cands  # an organisation does not work for a person
+    assert all((h, t) != (0, 4) for _r, h, t in cands)  # overlapping spans
+    for rel, h, t in cands:
+        assert (args[h].kind, args[t].kind) == SIGNATURES[rel]
+
+
+def test_shipped_model_is_small_and_complete():
+    path = resources.files("graphbuild").joinpath("data", tr.MODEL_FILE)
+    raw = path.read_bytes()
+    assert len(raw) < 3_000_000
+    data = json.loads(raw)
+    assert set(data["relations"]) == set(SIGNATURES) == set(tr.PROPERTIES)
+    assert data["parser"] and data["trained_on"].startswith("CoNLL04 train")
+    model = tr.load_model()
+    for rel in SIGNATURES:
+        assert 0.0 < model.threshold(rel) < 1.0
+        assert len(model.relations[rel][2]) > 100
+    # a lexical cue moves the probability the right way
+    assert model.probability("Kill", ["bw=shoot"]) > model.probability("Kill", ["bw=thank"])
+
+
+def test_graph_has_direct_edges_and_statements_with_provenance(result_of):
+    res = result_of("Tom Reed shot Paul Grant outside a bar. Helen Ward was born in Cork.")
+    quads = list(article_quads(res))
+    triples = {(s, p, o) for s, p, o, _g in quads}
+    by_label = {str(o): s for s, p, o in triples if p == SDO.name}
+    reed, grant = by_label["Tom Reed"], by_label["Paul Grant"]
+    ward, cork = by_label["Helen Ward"], by_label["Cork"]
+    assert (reed, REL.kill, grant) in triples and (ward, SDO.homeLocation, cork) in triples
+    stmts = [s for s, p, o in triples if p == RDF.predicate and o == SDO.homeLocation]
+    assert len(stmts) == 1
+    props = {p for s, p, _o in triples if s == stmts[0]}
+    assert {RDF.subject, RDF.object, GB.sentence, GB.article, GB.startOffset, GB.endOffset,
+            GB.extractor, GB.confidence} <= props
+    assert (stmts[0], GB.extractor, URIRef(f"https://w3id.org/graphbuild/id/extractor/{tr.NAME}")
+            ) in triples
+    (event,) = [s for s, p, o in triples if p == RDF.type and o == GB.Killing]
+    assert (event, SDO.agent, reed) in triples and (event, GB.victim, grant) in triples
+    assert (event, RDF.type, SDO.Event) in triples
+    assert any(p == GB.subjectText and o == Literal("Tom Reed") for s, p, o in triples)
+
+
+@pytest.mark.parametrize(("relation", "label"), [
+    ("Work_For", "Work_For"), ("Live_In", "Live_In"), ("OrgBased_In", "OrgBased_In"),
+    ("Located_In", "Located_In"), ("Kill", "Kill")])
+def test_evaluator_maps_each_property_back_to_its_conll04_label(relation, label):
+    fact_name = tr.PROPERTIES[relation]
+    value = mp.CONLL04_RELATIONS[fact_name]
+    assert label in ((value,) if isinstance(value, str) else value)
+
+
+def test_evaluator_reads_typed_relations_as_facts(result_of):
+    res = result_of("Helen Ward was born in Cork in 1950.")
+    names = {(f.name, res.doc.text[f.head.start:f.head.end], res.doc.text[f.tail.start:f.tail.end])
+             for f in facts(res.doc, res.findings)}
+    assert ("schema:homeLocation", "Helen Ward", "Cork") in names
