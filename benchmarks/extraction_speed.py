@@ -73,6 +73,7 @@ def main() -> None:
     list(pipe.pipe(texts[:5]))  # warm up
     docs = list(nlp.parse(articles, model=args.model))
     per_extractor: dict[str, float] = defaultdict(float)
+    os.environ.pop(nlp.AUX_NER_ENV, None)
 
     def bare() -> None:
         with pipe.memory_zone():
@@ -87,8 +88,20 @@ def main() -> None:
                 found = ext(doc, found)
                 per_extractor[ext.name] += time.process_time() - t0
 
+    trained = {"relations.typed"}
+    base_names = [e.name for e in extractors if e.name not in trained]
+
+    def without_new() -> None:
+        """graphbuild before the trained components: no second recogniser, no typed relations."""
+        os.environ[nlp.AUX_NER_ENV] = "0"
+        try:
+            list(analyse(articles, model=args.model, extractors=base_names))
+        finally:
+            os.environ.pop(nlp.AUX_NER_ENV, None)
+
     variants = {
         "bare spaCy (nlp.pipe)": bare,
+        "graphbuild without trained components": without_new,
         "graphbuild parse (nlp.parse)": lambda: list(nlp.parse(articles, model=args.model)),
         "graphbuild parse + extractors (analyse)": lambda: list(analyse(articles,
                                                                         model=args.model)),
@@ -117,6 +130,10 @@ def main() -> None:
           f"{100 * (full_cpu - spacy_cpu) / full_cpu:.1f}% of analyse's CPU time")
     print(f"    copying Docs into plain data: {100 * (parse_cpu - spacy_cpu) / full_cpu:.1f}%; "
           f"extractors (measured apart): {100 * ext_cpu / full_cpu:.1f}%")
+    _, base_cpu = best(runs["graphbuild without trained components"])
+    print(f"  trained components (second recogniser + typed relations) add "
+          f"{full_cpu - base_cpu:.2f} CPU s = {100 * (full_cpu - base_cpu) / spacy_cpu:.1f}% of "
+          f"the bare parse's CPU time")
     print()
     print("  per extractor, CPU s of the last run (share of extractor time):")
     total = sum(per_extractor.values()) or 1.0

@@ -45,9 +45,13 @@ def run_query(
     try:
         with warnings.catch_warnings():  # rdflib's Dataset uses its own deprecated APIs
             warnings.simplefilter("ignore", DeprecationWarning)
-            result = dataset_or_graph.query(sparql, initNs=_NS, initBindings=bindings)
-            if result.type == "SELECT":
-                _ = result.bindings  # materialise now: rdflib evaluates SELECT lazily
+            try:
+                result = _query(dataset_or_graph, sparql, bindings)
+            except Exception as err:
+                if bindings and _NOT_PROJECTED in str(err):
+                    result = _query_projecting(dataset_or_graph, sparql, bindings)
+                else:
+                    raise
     except ParseBaseException as err:
         raise _parse_error(err) from err
     except SyntaxError as err:  # Oxigraph's parser (a store opened with open_store)
@@ -59,6 +63,32 @@ def run_query(
         raise
     except Exception as err:  # rdflib raises plain Exception for e.g. an unknown prefix
         raise QueryError(_describe(err)) from err
+    return result
+
+
+#: Oxigraph (behind a store opened with open_store) substitutes only projected variables
+_NOT_PROJECTED = "in its SELECT projection"
+_SELECT = re.compile(r"\bSELECT(\s+(?:DISTINCT|REDUCED))?\s", re.IGNORECASE)
+
+
+def _query(graph: Graph, sparql: str, bindings: dict) -> Result:
+    result = graph.query(sparql, initNs=_NS, initBindings=bindings)
+    if result.type == "SELECT":
+        _ = result.bindings  # materialise now: rdflib evaluates SELECT lazily
+    return result
+
+
+def _query_projecting(graph: Graph, sparql: str, bindings: dict) -> Result:
+    """Run again with the bound variables added to the SELECT projection (their names are
+    SPARQL variables, checked by rdflib's Variable; their values still go in as bindings),
+    then drop those columns from the result."""
+    added = [v for v in bindings if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(v))]
+    head = " ".join(f"?{v}" for v in added)
+    text = _SELECT.sub(lambda m: f"{m.group(0)}{head} ", sparql, count=1)
+    result = _query(graph, text, bindings)
+    result.vars = [v for v in result.vars if v not in added]
+    result.bindings = [{k: val for k, val in row.items() if k not in added}
+                       for row in result.bindings]
     return result
 
 
