@@ -133,9 +133,12 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
             continue
         over = [n for n, a in enumerate(aux)
                 if a.token_start < ent.token_end and ent.token_start < a.token_end]
-        if not over or ent.label not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
+        shared_types = ent.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+        if not over or not shared_types:
+            # a name only the base recogniser saw; for the types both know, say so (kept only
+            # with other support); the types only the base one knows (LAW, EVENT…) stay as is
             out.append((ent.token_start, ent.token_end, ent.label,
-                        [] if not aux else [("", 0.0, "base recogniser only")]))
+                        [("", 0.0, "base recogniser only")] if aux and shared_types else []))
             continue
         for n in over:  # the second recogniser's boundaries (it may split the span in two)
             if n in used:
