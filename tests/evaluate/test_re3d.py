@@ -117,7 +117,7 @@ def test_scores_stay_above_floors(small_run):
     assert ents["per_type"]["Location"]["f1"] >= 0.59  # measured 0.6154
     assert ents["per_type"]["Person"]["f1"] >= 0.78  # measured 0.80
     # with the typed-relation classifier (relations.typed; homes, bases and containing
-    # places map to CoLocated): micro 0.4375; all six subsets 0.105 -> 0.158 with it
+    # places map to CoLocated): micro 0.4375; all six subsets 0.105 -> 0.157 with it
     assert rels["micro"]["f1"] >= 0.41  # measured 0.4375
     assert rels["per_type"]["CoLocated"]["f1"] >= 0.45  # measured 0.50
     assert rels["per_type"]["CommWith"]["f1"] >= 0.70  # measured 0.75
