@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,7 @@ SEEDS = ROOT / "seeds"
 SEED = SEEDS / "sputnik-2020-09-03-facebook-twitter.txt"
 SHARED = ROOT.parent / "shared"
 BBC = SHARED / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +47,19 @@ def bbc_articles() -> dict[str, dict]:
         pytest.skip(f"BBC corpus not found at {BBC} (../shared/data is read at test time)")
     with gzip.open(BBC, "rt", encoding="utf-8") as fh:
         return {row["id"]: row for row in map(json.loads, fh)}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright, with no background networking."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield b
+        b.close()
