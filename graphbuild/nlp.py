@@ -89,11 +89,41 @@ def load_aux_ner():  # -> spacy.Language
                          f"graphbuild or set {AUX_NER_ENV}=0") from err
 
 
-def _aux_doc(aux, doc):  # (spacy.Language, spacy.tokens.Doc) -> spacy.tokens.Doc
-    """A Doc of the auxiliary pipeline with exactly the tokens (and so the text) of ``doc``."""
+def _may_name(sent) -> bool:  # sent: spacy.tokens.Span
+    """Whether a sentence can hold a name: a capitalised word after its first, or a first word
+    the tagger calls a proper noun. Sentences without one are not given to the second
+    recogniser (about a quarter of news sentences; it saves that share of its time)."""
+    for tok in sent:
+        if tok.i == sent.start:
+            if tok.tag_ in {"NNP", "NNPS"}:
+                return True
+        elif tok.text[:1].isupper():
+            return True
+    return False
+
+
+def _aux_ents(aux, docs: list, batch_size: int) -> list[tuple[NerSpan, ...]]:
+    """The second recogniser's entities for each Doc: it runs over the Docs' own tokens,
+    sentence by sentence (only sentences that may hold a name), in one batch."""
     from spacy.tokens import Doc
 
-    return Doc(aux.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    where: list[tuple[int, int]] = []  # (doc index, first token of the sentence)
+    words = []
+    for n, doc in enumerate(docs):
+        for sent in doc.sents:
+            if _may_name(sent):
+                where.append((n, sent.start))
+                words.append(Doc(aux.vocab, words=[t.text for t in sent],
+                                 spaces=[bool(t.whitespace_) for t in sent]))
+    found: list[list[NerSpan]] = [[] for _ in docs]
+    for (n, first), adoc in zip(where, aux.pipe(words, batch_size=max(batch_size, 128)),
+                                strict=True):
+        doc = docs[n]
+        for e in adoc.ents:
+            start, end = first + e.start, first + e.end
+            found[n].append(NerSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                    start, end, e.label_, doc[start:end].text))
+    return [tuple(f) for f in found]
 
 
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
@@ -114,9 +144,10 @@ def _spans(doc) -> tuple[NerSpan, ...]:  # doc: spacy.tokens.Doc
     )
 
 
-def to_parsed(article: Article, doc, model: str, aux=None) -> ParsedDoc:
-    """Copy what the extractors need out of a spaCy ``Doc`` into plain data; ``aux`` is the
-    auxiliary recogniser's Doc over the same tokens (its entities become ``aux_ents``)."""
+def to_parsed(article: Article, doc, model: str,
+              aux_ents: tuple[NerSpan, ...] = ()) -> ParsedDoc:
+    """Copy what the extractors need out of a spaCy ``Doc`` into plain data; ``aux_ents`` are
+    the second recogniser's entities over the same tokens."""
     tokens = tuple(
         Token(
             t.i, t.text, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i,
@@ -142,7 +173,7 @@ def to_parsed(article: Article, doc, model: str, aux=None) -> ParsedDoc:
         ents=_spans(doc),
         paragraphs=paragraphs(article.text),
         children=tuple(tuple(c) for c in children),
-        aux_ents=_spans(aux) if aux is not None else (),
+        aux_ents=aux_ents,
     )
 
 
@@ -206,6 +237,6 @@ def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL,
         zones.enter_context(aux.memory_zone())
         while chunk := list(islice(docs, max(1, batch_size))):
             arts = [pending.pop(0) for _ in chunk]
-            aux_docs = aux.pipe((_aux_doc(aux, d) for d in chunk), batch_size=batch_size)
-            for art, doc, aux_doc in zip(arts, chunk, aux_docs, strict=True):
-                yield to_parsed(art, doc, mid, aux_doc)
+            for art, doc, ents in zip(arts, chunk, _aux_ents(aux, chunk, batch_size),
+                                      strict=True):
+                yield to_parsed(art, doc, mid, ents)
