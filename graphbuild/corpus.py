@@ -1,11 +1,22 @@
 """Whole corpora into the persistent store: streaming, idempotent, in parallel.
 
-The main process reads articles (ingest), skips those whose content hash the store already
-holds, and hands the rest in batches to ``jobs`` worker processes. A worker parses a batch with
-``nlp.pipe`` inside a spaCy memory zone, runs the extractors, and returns each article's quads
-already serialised (N-Triples terms, grouped by graph). The main process writes each article
-in one transaction, so a crash leaves every article fully present or fully absent. Memory stays
-flat: nothing but the current batches is held.
+The main process reads articles (ingest, which also screens out over-long and non-English
+ones), skips those whose content hash the store already holds, and hands the rest in batches
+to ``jobs`` worker processes. A worker parses a batch with ``nlp.pipe`` inside a spaCy memory
+zone, runs the extractors, and returns each article's quads already serialised as N-Quads.
+The main process writes each article atomically (see :meth:`GraphStore.replace_nquads`), so a
+crash leaves every article fully present or fully absent. Memory stays flat: nothing but the
+current batches is held (at most ``2 * jobs`` batches are in flight).
+
+Faults are contained per article: an exception while parsing or extracting one article is
+reported (a :class:`Failed`, logged as one warning naming the article) and the build goes on.
+A worker process that dies (killed, out of memory) stops the build with a
+:class:`WorkerDiedError` instead of hanging; what was written stays, and the same build again
+carries on.
+
+Cross-article merging runs after the articles are written. The store records that merging is
+pending before the first write of a build and clears it when merging is done, so a build
+interrupted before or during merging merges on the next run even when no article changed.
 """
 
 from __future__ import annotations
@@ -13,59 +24,87 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from graphbuild import nlp, registry
+from graphbuild.errors import GraphbuildError, ModelError
 from graphbuild.ingest import Skipped, iter_articles
 from graphbuild.rdf.vocab import article_graph_iri, article_iri
-from graphbuild.store.oxi import GraphStore
+from graphbuild.store.oxi import GraphStore, nquads
 from graphbuild.types import Article, ArticleResult
 
 log = logging.getLogger("graphbuild.corpus")
 
 BATCH = 16
 
+Progress = Callable[["CorpusReport"], None]
+
+
+class WorkerDiedError(GraphbuildError):
+    """A worker process ended abruptly (killed, out of memory, crashed)."""
+
+    code = "GB421"
+
 
 @dataclass
 class CorpusReport:
+    """What a build did: article ids per outcome, skipped inputs (with reasons), merges."""
+
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)
+    merges: list[Any] = field(default_factory=list)  # graphbuild.resolve.crossdoc.Merge
     words: int = 0
     triples_written: int = 0
 
 
 @dataclass(frozen=True)
 class Encoded:
-    """One article's graph, ready for :meth:`GraphStore.replace_update`."""
+    """One article's graph as N-Quads, ready for :meth:`GraphStore.replace_nquads`."""
 
     article_id: str
     graph: str
-    blocks: dict[str, list[str]]
+    nquads: bytes
     words: int
     triples: int
 
 
-def encode(result: ArticleResult) -> Encoded:
-    from graphbuild.rdf.convert import article_quads
-    from graphbuild.store.oxi import to_ox
+@dataclass(frozen=True)
+class Failed:
+    """An article whose parsing or extraction raised: named, with the error, and skipped."""
 
-    blocks: dict[str, list[str]] = {}
-    n = 0
-    for s, p, o, g in article_quads(result):
-        blocks.setdefault(str(g), []).append(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .")
-        n += 1
+    article_id: str
+    where: str
+    problem: str
+
+
+def encode(result: ArticleResult) -> Encoded:
+    """Serialise an article's quads as N-Quads."""
+    from graphbuild.rdf.convert import article_quads
+
+    data, n = nquads(article_quads(result))
     art = result.doc.article
-    return Encoded(art.id, str(article_graph_iri(art.id)), blocks, len(art.text.split()), n)
+    return Encoded(art.id, str(article_graph_iri(art.id)), data, len(art.text.split()), n)
+
+
+def _failed(article: Article, stage: str, err: BaseException) -> Failed:
+    where = f"{article.path} ({article.id})" if article.path else article.id
+    text = " ".join(str(err).split())[:200]
+    return Failed(article.id, where, f"{stage} failed ({type(err).__name__}: {text}): skipped")
 
 
 # ------------------------------------------------------------------ workers
 
-_WORKER: dict = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _init_worker(model: str, extractors: list[str] | None) -> None:
@@ -74,10 +113,50 @@ def _init_worker(model: str, extractors: list[str] | None) -> None:
     nlp.load(model)
 
 
-def _work(batch: list[Article]) -> list[Encoded]:
+def _init_pool_worker(model: str, extractors: list[str] | None, log_level: int) -> None:
+    """Initialiser of a spawned worker: logging like the parent; errors kept for ``_work``."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s",
+                        stream=sys.stderr, force=True)
+    logging.getLogger("graphbuild").setLevel(log_level)
+    try:
+        _init_worker(model, extractors)
+    except Exception as err:  # noqa: BLE001 - reported by the first task, in the parent
+        _WORKER["error"] = err
+
+
+def _parse_each(batch: list[Article]) -> list[Any]:
+    """Parse one article at a time (after a batch failed): ParsedDoc or Failed each."""
+    out: list[Any] = []
+    for art in batch:
+        try:
+            out.extend(nlp.parse([art], model=_WORKER["model"], batch_size=1))
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
+            out.append(_failed(art, "parsing", err))
+    return out
+
+
+def _work(batch: list[Article]) -> list[Encoded | Failed]:
+    """Parse, extract and encode a batch; an article that raises becomes a :class:`Failed`."""
+    err = _WORKER.get("error")
+    if err is not None:
+        if isinstance(err, ModelError):
+            raise ModelError(err.message)
+        raise WorkerDiedError(f"a worker could not start: {type(err).__name__}: {err}")
     model, pipe = _WORKER["model"], _WORKER["pipe"]
-    return [encode(ArticleResult(doc, registry.run(doc, pipe)))
-            for doc in nlp.parse(batch, model=model, batch_size=len(batch))]
+    try:
+        docs: list[Any] = list(nlp.parse(batch, model=model, batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - find the article that fails
+        docs = _parse_each(batch)
+    out: list[Encoded | Failed] = []
+    for doc in docs:
+        if isinstance(doc, Failed):
+            out.append(doc)
+            continue
+        try:
+            out.append(encode(ArticleResult(doc, registry.run(doc, pipe))))
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
+            out.append(_failed(doc.article, "extraction", err))
+    return out
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -86,34 +165,63 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def _result(batch: list[Article], future: Future) -> list[Encoded | Failed]:
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        ids = ", ".join(a.id for a in batch[:3]) + (" …" if len(batch) > 3 else "")
+        raise WorkerDiedError(
+            f"a worker process died (killed, or out of memory?) while parsing {ids}; the "
+            "articles written so far are kept: run the same build again to continue") from err
+
+
 def encode_all(articles: Iterable[Article], *, model: str, jobs: int,
-               extractors: list[str] | None = None) -> Iterator[Encoded]:
-    """Parse, extract and encode articles; in ``jobs`` processes when ``jobs > 1``."""
+               extractors: list[str] | None = None) -> Iterator[Encoded | Failed]:
+    """Parse, extract and encode articles, in input order; in ``jobs`` spawned processes
+    when ``jobs > 1`` (at most ``2 * jobs`` batches in flight, so memory stays flat)."""
     if jobs <= 1:
         _init_worker(model, extractors)
         for batch in _batches(articles, BATCH):
             yield from _work(batch)
         return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(model, extractors)) as pool:
-        for encoded in pool.imap(_work, _batches(articles, BATCH)):
-            yield from encoded
+    level = logging.getLogger("graphbuild").getEffectiveLevel()
+    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"),
+                               initializer=_init_pool_worker,
+                               initargs=(model, extractors, level))
+    window: deque[tuple[list[Article], Future]] = deque()
+    try:
+        for batch in _batches(articles, BATCH):
+            window.append((batch, pool.submit(_work, batch)))
+            if len(window) >= 2 * jobs:
+                yield from _result(*window.popleft())
+        while window:
+            yield from _result(*window.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # ------------------------------------------------------------------ the build
 
 def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: CorpusReport,
-          replaced: set[str], progress) -> Iterator[Article]:  # noqa: ANN001
+          replaced: set[str], progress: Progress | None) -> Iterator[Article]:
+    seen: dict[str, str] = {}  # id -> start of its content hash, for ids read by this build
     for got in iter_articles(inputs):
         if isinstance(got, Skipped):
             (report.warnings if got.warning else report.skipped).append(got)
             if not got.warning:  # repairs were already logged by ingest
                 log.warning("%s: %s", got.path, got.problem)
+                if progress is not None:
+                    progress(report)
             continue
         if not got.text.strip():
             continue
+        first, short = seen.get(got.id), got.content_hash[:16]
+        if first is not None and first != short:
+            log.warning("%s: article id %r was read before in this build with another text; "
+                        "this later text replaces it", got.path or got.id, got.id)
+        seen[got.id] = short
         known = store.article_hash(article_graph_iri(got.id), article_iri(got.id))
-        if known == got.content_hash:
+        if known == got.content_hash or first == short:
             report.unchanged.append(got.id)
             if progress is not None:
                 progress(report)
@@ -124,28 +232,49 @@ def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: Corpus
 
 
 def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
-                model: str = nlp.DEFAULT_MODEL, jobs: int = 1, progress=None,  # noqa: ANN001
+                model: str = nlp.DEFAULT_MODEL, jobs: int = 1, progress: Progress | None = None,
                 extractors: list[str] | None = None, merge: bool = True) -> CorpusReport:
     """Add the articles of ``inputs`` to ``store``; returns what happened to each.
 
-    ``progress`` is called after each article with ``(report)`` (for a progress bar).
+    ``progress`` is called after each article with ``(report)`` (for a progress bar). An
+    article that cannot be read, is screened out, or fails in parsing or extraction is in
+    ``report.skipped`` (and logged once). With ``merge=False`` cross-article merging is left
+    pending: the next build with merging does it.
     """
     report = CorpusReport()
-    replaced: set[str] = set()
+    replaced: set[str] = set()  # ids the store held when they were read
+    written: set[str] = set()  # ids written by this build
+    was_pending = store.merge_pending()
+    marked = False
     todo = _todo(store, inputs, report, replaced, progress)
     for enc in encode_all(todo, model=model, jobs=jobs, extractors=extractors):
-        store.replace_blocks(enc.graph, enc.blocks)
-        (report.replaced if enc.article_id in replaced else report.added).append(enc.article_id)
-        report.words += enc.words
-        report.triples_written += enc.triples
+        if not isinstance(enc, Failed):
+            if not marked:
+                store.set_merge_pending()
+                marked = True
+            try:
+                store.replace_nquads(enc.graph, enc.nquads)
+            except (SyntaxError, ValueError) as err:  # a malformed term: this article only
+                enc = Failed(enc.article_id, enc.article_id,
+                             f"could not be stored ({type(err).__name__}: {err}): skipped")
+        if isinstance(enc, Failed):
+            report.skipped.append(Skipped(enc.where, enc.problem))
+            log.warning("%s: %s", enc.where, enc.problem)
+        else:
+            again = enc.article_id in replaced or enc.article_id in written
+            (report.replaced if again else report.added).append(enc.article_id)
+            written.add(enc.article_id)
+            report.words += enc.words
+            report.triples_written += enc.triples
         if progress is not None:
             progress(report)
-    if report.replaced:
+    if report.replaced or was_pending:  # a replaced article may leave entities unmentioned
         store.prune_entities()
-    if merge and (report.added or report.replaced):
+    if merge and (marked or was_pending):
         from graphbuild.resolve.crossdoc import merge_entities
 
-        merge_entities(store)
+        report.merges = merge_entities(store)
+        store.clear_merge_pending()
     return report
 
 

@@ -56,7 +56,8 @@ def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:
     return len(report.skipped)
 
 
-def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool) -> int:
+def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool,
+           merge: bool = True) -> int:
     from graphbuild.cli._progress import article_progress
     from graphbuild.corpus import build_store, count_articles
     from graphbuild.store.oxi import GraphStore
@@ -64,11 +65,13 @@ def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool) ->
     with GraphStore(path) as store:
         total = None if quiet else count_articles(inputs)
         with article_progress(total, quiet) as tick:
-            report = build_store(inputs, store, model=model, jobs=jobs, progress=tick)
+            report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
+                                 merge=merge)
         stats = store.stats()
     if not quiet:
         click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
-                   f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped; store "
+                   f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, "
+                   f"{len(report.merges)} entities merged; store "
                    f"{path}: {stats['articles']} articles, {stats['triples']} triples", err=True)
     return len(report.skipped)
 
@@ -84,9 +87,12 @@ def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool) ->
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (with --store).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view (files mode).")
+@click.option("--no-merge", is_flag=True,
+              help="Leave cross-article entity merging pending (with --store); the next build "
+                   "without this flag merges.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
-            jobs: int, no_html: bool, quiet: bool) -> None:
+            jobs: int, no_html: bool, no_merge: bool, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -99,6 +105,10 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     graph per article. Idempotent: an unchanged article is skipped, a changed one replaces
     its graph; entities are merged across articles. Safe to interrupt: each article is
     written in one transaction.
+
+    Skipped (exit status 1, each named in one warning): unreadable inputs, articles over
+    100,000 characters, articles not in English and, with --store, articles whose parsing or
+    extraction fails; the others go in.
 
     Exit status: 0 all inputs read; 1 some inputs were skipped (each named in a warning);
     2 error.
@@ -113,7 +123,7 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     if store_dir and out_dir:
         raise click.UsageError("give --out or --store, not both")
     if store_dir:
-        skipped = _store(list(inputs), Path(store_dir), model, jobs, quiet)
+        skipped = _store(list(inputs), Path(store_dir), model, jobs, quiet, merge=not no_merge)
     else:
         skipped = _files(list(inputs), Path(out_dir or "out"), model, no_html)
     if skipped:

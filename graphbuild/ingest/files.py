@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
-import gzip
-import zlib
 from collections.abc import Iterator
 
 from graphbuild.errors import InputError
 from graphbuild.ingest.decode import BINARY, EMPTY, decode_bytes
 from graphbuild.ingest.feeds import iter_feed
 from graphbuild.ingest.html import read_html
-from graphbuild.ingest.jsonl import iter_jsonl
+from graphbuild.ingest.jsonl import read_jsonl
+from graphbuild.ingest.screen import screen
 from graphbuild.ingest.skipped import Skipped
 from graphbuild.ingest.text import build_text_article
 from graphbuild.ingest.walk import SUPPORTED, kind_of
 from graphbuild.types import Article
 
 
-def _bytes(path: str, kind: str) -> bytes:
+def _bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    if kind == "jsonl.gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputError(path, f"not a valid gzip file ({exc})") from None
-    return data
 
 
 def _articles(path: str, kind: str, id: str) -> Iterator[Article | Skipped]:
-    data = _bytes(path, kind)
+    if kind in ("jsonl", "jsonl.gz"):  # streamed, one line at a time
+        yield from read_jsonl(path, gzipped=kind == "jsonl.gz", base_id=id)
+        return
+    data = _bytes(path)
     if kind == "feed":
         if not data.strip():
             raise InputError(path, EMPTY)
@@ -43,9 +39,6 @@ def _articles(path: str, kind: str, id: str) -> Iterator[Article | Skipped]:
     decoded = decode_bytes(data, path)
     for warning in decoded.warnings:
         yield Skipped(path, warning, warning=True)
-    if kind in ("jsonl", "jsonl.gz"):
-        yield from iter_jsonl(decoded.text, path=path, base_id=id)
-        return
     if kind == "html":
         article, warnings = read_html(decoded.text, id=id, path=path)
     else:
@@ -58,12 +51,18 @@ def _articles(path: str, kind: str, id: str) -> Iterator[Article | Skipped]:
 
 
 def read_file(path: str, id: str) -> Iterator[Article | Skipped]:
-    """Articles of one file, with a :class:`Skipped` for each problem (never raises InputError)."""
+    """Articles of one file, with a :class:`Skipped` for each problem (never raises InputError).
+
+    An article that :func:`~graphbuild.ingest.screen.screen` rejects (too long, not English)
+    becomes a ``Skipped`` naming it (``file``, or ``file:N`` for a JSONL line or feed entry).
+    """
     kind = kind_of(path)
     if kind is None:
         yield Skipped(path, f"unsupported file type (expected {SUPPORTED})")
         return
     try:
-        yield from _articles(path, kind, id)
+        for item in _articles(path, kind, id):
+            problem = screen(item) if isinstance(item, Article) else None
+            yield Skipped(item.path or path, problem) if problem else item
     except InputError as exc:
         yield Skipped(exc.path, exc.problem)

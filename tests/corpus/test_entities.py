@@ -1,0 +1,223 @@
+"""Entities across articles (in-process builds of made-up articles): a surname joins the one
+full name with shared context, namesakes without it stay apart, legal suffixes do not split a
+company, and the order of the articles does not change the store.
+
+Every build reads the same files (gb:sourcePath records the path, so stores are comparable
+only when built from the same paths).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild.corpus import build_store
+from graphbuild.store.oxi import GraphStore
+from tests.corpus.helpers import store_quads
+
+ARTICLES = {
+    "brennan-1": (
+        "Acme Corp shares fall\n\n"
+        "Helen Brennan, a spokeswoman for Acme Corp, said on Monday that the company would "
+        "close two factories in Ohio. Acme Corp has cut 400 jobs this year, and its chief "
+        "executive, Daniel Brooks, said further cuts were not planned."),
+    "brennan-2": (
+        "Acme Corp defends closures\n\n"
+        "Brennan said on Wednesday that the closures at Acme Corp were needed to protect the "
+        "rest of the business. Union leaders said they would meet Daniel Brooks next week."),
+    "petrova-1": (
+        "Acme Corp shares fall\n\n"
+        "Maria Petrova, a spokeswoman for Acme Corp, said on Monday that the company would "
+        "close two factories in Ohio. Acme Corp has cut 400 jobs this year, and its chief "
+        "executive, Daniel Brooks, said further cuts were not planned."),
+    "petrova-2": (
+        "Acme Corp defends closures\n\n"
+        "Petrova said on Wednesday that the closures at Acme Corp were needed to protect the "
+        "rest of the business. Union leaders said they would meet Daniel Brooks next week."),
+    "smith-kent": (
+        "Farmers count flood losses\n\n"
+        "John Smith, a farmer in Kent, said the floods had destroyed most of his wheat. The "
+        "National Farmers Union said hundreds of farms in the county were affected."),
+    "smith-leeds": (
+        "Bank opens northern office\n\n"
+        "Jane Smith, a banker in Leeds, said the new office of Northern Trust Bank would employ "
+        "200 people. The bank said it expected to open a second office in York."),
+    "smith-alone": (
+        "Library reopens after repairs\n\n"
+        "The village library reopened on Saturday after two years of repairs. Smith said the "
+        "building was finally safe, and volunteers said they were glad to be back."),
+    "twitter-1": (
+        "Twitter reports higher revenue\n\n"
+        "Twitter Inc. said on Thursday that its revenue rose 20% in the third quarter, helped "
+        "by higher advertising sales in Europe and Asia."),
+    "twitter-2": (
+        "Twitter suspends accounts\n\n"
+        "Twitter said it had suspended hundreds of accounts linked to a spam network, and that "
+        "it would publish a report on the network next month."),
+}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """name -> the article's file (written once for every build of this module)."""
+    folder = tmp_path_factory.mktemp("articles")
+    out = {}
+    for name, text in ARTICLES.items():
+        out[name] = folder / f"{name}.txt"
+        out[name].write_text(text, encoding="utf-8")
+    return out
+
+
+def _build(store: Path, inputs: list[Path], **kw: object) -> object:
+    with GraphStore(store) as gs:
+        return build_store(inputs, gs, **kw)
+
+
+def _entities(store: Path) -> dict[str, dict[str, set[str]]]:
+    """person/organization IRI -> {"label": {...}, "alias": {...}} in the entity graph."""
+    out: dict[str, dict[str, set[str]]] = {}
+    with GraphStore(store, read_only=True) as gs:
+        for r in gs.query("""SELECT ?e ?l ?a WHERE { ?e gb:entityKind ?k ; rdfs:label ?l .
+                               FILTER(?k IN ("person", "organization"))
+                               OPTIONAL { ?e skos:altLabel ?a } }"""):
+            e = out.setdefault(r["e"].value, {"label": set(), "alias": set()})
+            e["label"].add(r["l"].value)
+            if r["a"] is not None:
+                e["alias"].add(r["a"].value)
+    return out
+
+
+def _with_label(ents: dict, label: str) -> list[str]:
+    return [iri for iri, e in ents.items() if label in e["label"]]
+
+
+@pytest.fixture(scope="module")
+def all_in_one(tmp_path_factory: pytest.TempPathFactory, files: dict[str, Path]) -> Path:
+    store = tmp_path_factory.mktemp("entities") / "store"
+    _build(store, list(files.values()))
+    return store
+
+
+def _one_node_with_alias(store: Path, full: str, short: str, articles: set[str]) -> None:
+    ents = _entities(store)
+    [node] = _with_label(ents, full)
+    assert short in ents[node]["alias"]
+    assert not _with_label(ents, short)  # no separate node for the short name left
+    with GraphStore(store, read_only=True) as gs:
+        mentioned = {r["a"].value for r in gs.query(
+            "SELECT ?a ?e WHERE { ?a schema:mentions ?e }", {"e": _uri(node)})}
+    assert {m.rsplit("/", 1)[1] for m in mentioned} == articles
+
+
+def test_a_surname_joins_the_full_name_with_shared_context(all_in_one: Path) -> None:
+    _one_node_with_alias(all_in_one, "Helen Brennan", "Brennan", {"brennan-1", "brennan-2"})
+
+
+@pytest.mark.xfail(strict=True, reason="the small spaCy model tags a bare 'Petrova' as a place "
+                   "(GPE), so there is no person to merge (NER/extract, not the store)")
+def test_petrova_joins_maria_petrova(all_in_one: Path) -> None:
+    _one_node_with_alias(all_in_one, "Maria Petrova", "Petrova", {"petrova-1", "petrova-2"})
+
+
+def test_namesakes_without_shared_context_stay_apart(all_in_one: Path) -> None:
+    ents = _entities(all_in_one)
+    john, jane = _with_label(ents, "John Smith"), _with_label(ents, "Jane Smith")
+    assert len(john) == 1 and len(jane) == 1 and john != jane
+    for iri in john + jane:
+        assert "Smith" not in ents[iri]["alias"]
+
+
+def test_a_legal_suffix_does_not_split_a_company(all_in_one: Path) -> None:
+    ents = _entities(all_in_one)
+    [twitter] = _with_label(ents, "Twitter") and [
+        i for i in _with_label(ents, "Twitter") if "/organization/" in i]
+    assert "Twitter Inc" in ents[twitter]["alias"]  # "Twitter Inc." is the company "Twitter"
+
+
+@pytest.mark.xfail(strict=True, reason="the small spaCy model tags 'Twitter said …' as a "
+                   "PERSON, which becomes a second node person/Twitter (NER/coref, not the store)")
+def test_twitter_inc_and_twitter_are_one_node(all_in_one: Path) -> None:
+    ents = _entities(all_in_one)
+    assert len(_with_label(ents, "Twitter")) == 1
+
+
+def test_article_order_does_not_change_the_store(tmp_path: Path, all_in_one: Path,
+                                                 files: dict[str, Path]) -> None:
+    reverse = tmp_path / "reverse"
+    _build(reverse, list(files.values())[::-1])
+    assert store_quads(reverse) == store_quads(all_in_one)
+
+
+def test_separate_builds_in_either_order_give_the_same_store(
+        tmp_path: Path, all_in_one: Path, files: dict[str, Path]) -> None:
+    first = ["brennan-1", "petrova-1", "smith-kent", "twitter-1"]
+    a = [files[n] for n in first]
+    b = [p for n, p in files.items() if n not in first]
+    ab, ba = tmp_path / "ab", tmp_path / "ba"
+    _build(ab, a)
+    _build(ab, b)
+    _build(ba, b)
+    _build(ba, a)
+    assert store_quads(ab) == store_quads(ba) == store_quads(all_in_one)
+
+
+TOM_BRENNAN = (
+    "Acme Corp rival hires\n\n"
+    "Tom Brennan, a former manager at Acme Corp, said on Friday that he would join a rival "
+    "firm. Daniel Brooks said Acme Corp wished him well.")
+
+
+@pytest.mark.xfail(strict=True, reason="merges are applied to the stored article graphs and "
+                   "never revisited: 'Brennan' merged while 'Helen Brennan' was the only "
+                   "candidate stays merged after a 'Tom Brennan' arrives (resolve/crossdoc)")
+def test_a_later_namesake_gives_the_store_of_a_single_build(
+        tmp_path: Path, files: dict[str, Path]) -> None:
+    tom = tmp_path / "tom-brennan.txt"
+    tom.write_text(TOM_BRENNAN, encoding="utf-8")
+    both = [files["brennan-1"], files["brennan-2"]]
+    later, once = tmp_path / "later", tmp_path / "once"
+    _build(later, both)
+    _build(later, [tom])
+    _build(once, [*both, tom])
+    assert store_quads(later) == store_quads(once)
+
+
+def test_merging_left_pending_is_done_by_the_next_build(
+        tmp_path: Path, all_in_one: Path, files: dict[str, Path]) -> None:
+    """What makes a build killed during merging complete on the next run."""
+    store = tmp_path / "store"
+    inputs = list(files.values())
+    report = _build(store, inputs, merge=False)
+    assert not report.merges
+    with GraphStore(store, read_only=True) as gs:
+        assert gs.merge_pending()
+    assert _with_label(_entities(store), "Brennan")
+    report = _build(store, inputs)
+    assert not report.added and len(report.unchanged) == len(ARTICLES)
+    assert [(m.src_label, m.dst_label) for m in report.merges] == [("Brennan", "Helen Brennan")]
+    assert store_quads(store) == store_quads(all_in_one)
+    assert not _build(store, inputs).merges  # nothing pending any more
+
+
+def _uri(iri: str):  # noqa: ANN202
+    from rdflib import URIRef
+
+    return URIRef(iri)
+
+
+def test_an_id_given_twice_in_one_build_keeps_the_later_text(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "story.txt").write_text(ARTICLES["brennan-1"], encoding="utf-8")
+    (two / "story.txt").write_text(ARTICLES["twitter-1"], encoding="utf-8")
+    (two / "same.txt").write_text(ARTICLES["smith-kent"], encoding="utf-8")
+    (one / "same.txt").write_text(ARTICLES["smith-kent"], encoding="utf-8")
+    report = _build(tmp_path / "store", [one, two])
+    assert sorted(report.added) == ["same", "story"] and report.replaced == ["story"]
+    assert report.unchanged == ["same"]  # the identical second copy is not parsed again
+    assert "'story' was read before in this build with another text" in caplog.text
+    ents = _entities(tmp_path / "store")
+    assert _with_label(ents, "Twitter") and not _with_label(ents, "Helen Brennan")
