@@ -9,8 +9,9 @@ longer-named one only when all of these hold:
 
 * same kind (person with person, organisation with organisation);
 * compatible names: a one-word person name equal to the last word of exactly one stored
-  person's name; an all-capitals organisation name equal to exactly one stored
-  organisation's acronym alias or initials;
+  person's name; an all-capitals organisation name (not one the gazetteer already resolves)
+  equal to an acronym that exactly one stored organisation was given in its own article
+  ("the Office for National Statistics (ONS)") — initials alone are not enough;
 * shared context: the two entities' articles mention at least one other person or
   organisation in common.
 
@@ -26,12 +27,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graphbuild.rdf.vocab import ENTITY_GRAPH
+from graphbuild.resolve import gazetteer
 from graphbuild.store.oxi import GraphStore
 
 log = logging.getLogger("graphbuild.resolve")
-
-_SKIP = {"of", "the", "and", "for", "&"}
-
 
 @dataclass(frozen=True)
 class Merge:
@@ -41,10 +40,6 @@ class Merge:
     dst_label: str
     kind: str
     shared: tuple[str, ...]  # labels of the context entities both sides share
-
-
-def _initials(label: str) -> str:
-    return "".join(w[0] for w in label.split() if w.lower() not in _SKIP and w[:1].isalpha())
 
 
 def _entities(store: GraphStore) -> dict[str, dict]:
@@ -87,7 +82,9 @@ def plan_merges(store: GraphStore) -> list[Merge]:
         if e["kind"] == "person" and len(words) > 1:
             by_last[words[-1].casefold()].append(iri)
         if e["kind"] == "organization" and len(words) > 1:
-            keys = {_initials(e["label"])} | {a for a in e["aliases"] if a.isupper()}
+            # only acronyms an article itself gave for the name ("the Office for National
+            # Statistics (ONS)"): initials alone merged "EU" into "Edinburgh University"
+            keys = {a for a in e["aliases"] if a.isupper()}
             for k in keys:
                 if len(k) >= 2:
                     by_acronym[k].append(iri)
@@ -99,8 +96,8 @@ def plan_merges(store: GraphStore) -> list[Merge]:
             continue
         if e["kind"] == "person":
             cands = by_last.get(label.casefold(), [])
-        elif label.isupper() and len(label) >= 2:
-            cands = by_acronym.get(label, [])
+        elif label.isupper() and len(label) >= 2 and gazetteer.lookup_acronym(label) is None:
+            cands = by_acronym.get(label, [])  # a gazetteer acronym is already canonical
         else:
             continue
         if len(cands) != 1:
