@@ -67,6 +67,24 @@ class UnsupportedFormatError(GraphbuildError):
     code = "GB402"
 
 
+class StoreError(GraphbuildError):
+    """A persistent store cannot be opened or written."""
+
+    code = "GB410"
+
+
+class StoreInUseError(StoreError):
+    """Another process holds the store open for writing."""
+
+    code = "GB411"
+
+
+class StoreNotFoundError(StoreError):
+    """No store at the path given."""
+
+    code = "GB412"
+
+
 class RegistryError(GraphbuildError):
     """An extractor is registered twice, or requires something nobody provides."""
 

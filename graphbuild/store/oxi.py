@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import StoreError, StoreInUseError, StoreNotFoundError
 from graphbuild.rdf.vocab import ENTITY_GRAPH, GB, GRAPH, PREFIXES, SDO
 
 log = logging.getLogger("graphbuild.store")
@@ -37,20 +37,6 @@ BUILD_GRAPH = str(GRAPH["build"])
 _PENDING = ox.Quad(ox.NamedNode(BUILD_GRAPH), ox.NamedNode(str(GB.mergePending)),
                    ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))),
                    ox.NamedNode(BUILD_GRAPH))
-
-
-class StoreError(GraphbuildError):
-    code = "GB410"
-
-
-class StoreInUseError(StoreError):
-    """Another process holds the store open for writing."""
-
-    code = "GB411"
-
-
-class StoreNotFoundError(StoreError):
-    code = "GB412"
 
 
 # ------------------------------------------------------------------ rdflib <-> oxigraph terms
