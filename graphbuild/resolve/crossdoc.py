@@ -12,8 +12,10 @@ longer-named one only when all of these hold:
   person's name; an all-capitals organisation name (not one the gazetteer already resolves)
   equal to an acronym that exactly one stored organisation was given in its own article
   ("the Office for National Statistics (ONS)") — initials alone are not enough;
+* a plausible full name to merge into (two to four capitalised words, no comma, not headed by
+  a title);
 * shared context: the two entities' articles mention at least one other person or
-  organisation in common.
+  organisation in common, not counting those in more than 2% of all articles.
 
 Two different people who share a surname in different stories are therefore not merged
 (either there are two candidates, or there is no shared context). Every merge keeps the
@@ -26,6 +28,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
+from graphbuild.extract import lexicon as lx
 from graphbuild.rdf.vocab import ENTITY_GRAPH
 from graphbuild.resolve import gazetteer
 from graphbuild.store.oxi import GraphStore
@@ -64,11 +67,30 @@ def _context(store: GraphStore) -> dict[str, set[str]]:
         SELECT ?a ?e WHERE { ?a schema:mentions ?e . ?e gb:entityKind ?k .
                              FILTER(?k IN ("person", "organization")) }"""):
         by_article[r["a"].value].add(r["e"].value)
+    # an entity in more than 2% of the articles (the outlet itself, a big party) says
+    # nothing about which of two namesakes an article means: it is not context
+    freq: dict[str, int] = defaultdict(int)
+    for ents in by_article.values():
+        for e in ents:
+            freq[e] += 1
+    common = {e for e, n in freq.items() if n > max(5, 0.02 * len(by_article))}
     ctx: dict[str, set[str]] = defaultdict(set)
     for ents in by_article.values():
         for e in ents:
-            ctx[e] |= ents - {e}
+            ctx[e] |= ents - {e} - common
     return ctx
+
+
+def _plausible_full_name(label: str) -> bool:
+    """A longer person name worth merging into: two to four capitalised words, no comma or
+    possessive, not headed by a title ("Deputy Prime Minister", "Chris Martin, Dido")."""
+    words = label.split()
+    if not 2 <= len(words) <= 4 or "," in label or "'" in label or "\u2019" in label:
+        return False
+    first = words[0].lower().rstrip(".")
+    if first in lx.TITLE_NOUNS or first in lx.TITLE_MODIFIERS or first in lx.HONORIFICS:
+        return False
+    return all(w[:1].isupper() for w in words)
 
 
 def plan_merges(store: GraphStore) -> list[Merge]:
@@ -79,7 +101,7 @@ def plan_merges(store: GraphStore) -> list[Merge]:
     by_acronym: dict[str, list[str]] = defaultdict(list)
     for iri, e in ents.items():
         words = e["label"].split()
-        if e["kind"] == "person" and len(words) > 1:
+        if e["kind"] == "person" and _plausible_full_name(e["label"]):
             by_last[words[-1].casefold()].append(iri)
         if e["kind"] == "organization" and len(words) > 1:
             # only acronyms an article itself gave for the name ("the Office for National
@@ -95,6 +117,8 @@ def plan_merges(store: GraphStore) -> list[Merge]:
         if " " in label:
             continue
         if e["kind"] == "person":
+            if label.lower() in lx.TITLE_NOUNS:
+                continue  # "Minister" is a title, not a surname
             cands = by_last.get(label.casefold(), [])
         elif label.isupper() and len(label) >= 2 and gazetteer.lookup_acronym(label) is None:
             cands = by_acronym.get(label, [])  # a gazetteer acronym is already canonical
