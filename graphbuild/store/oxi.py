@@ -127,6 +127,8 @@ class GraphStore:
                     f"{self.path}: store is in use by another graphbuild process "
                     "(wait for it to finish, or open it read-only)") from err
             raise StoreError(f"{self.path}: cannot open store: {err}") from err
+        except RuntimeError as err:  # e.g. read-only open of a store still being created
+            raise StoreError(f"{self.path}: cannot open store yet: {err}") from err
 
     def __enter__(self) -> GraphStore:
         return self

@@ -86,12 +86,12 @@ def article_count(path: Path) -> int | None:
     at this moment)."""
     try:
         store = ox.Store.read_only(str(path))
-    except OSError:
+    except (OSError, RuntimeError):  # not created yet, or still being created
         return None
     try:
         return sum(1 for g in store.named_graphs()
                    if isinstance(g, ox.NamedNode) and "/graph/article/" in g.value)
-    except OSError:
+    except (OSError, RuntimeError):
         return None
     finally:
         del store
