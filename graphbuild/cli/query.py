@@ -10,6 +10,7 @@ import click
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
+from graphbuild.cli._files import read_query_file
 from graphbuild.query import OUTPUT_FORMATS, example, format_result, list_examples, run_query
 from graphbuild.rdf.vocab import PREFIXES
 
@@ -103,11 +104,7 @@ def command(graph: Path | None, sparql: str | None, query_file: Path | None,
             f"{what}: pass exactly one of SPARQL (inline), --file FILE or --example NAME"
         )
     if query_file is not None:
-        try:
-            text = query_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise click.BadParameter(f"cannot read {query_file}: {err}",
-                                     param_hint="--file") from err
+        text = read_query_file(query_file, "--file")
     elif example_name is not None:
         text = example(example_name)
     else:

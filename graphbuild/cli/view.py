@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from graphbuild.cli._files import read_query_file
 from graphbuild.view.select import DEFAULT_LIMIT, RANKS, Selection
 from graphbuild.view.skeleton import parse_day
 from graphbuild.view.style import TYPE_DEPTH, canonical_type
@@ -98,11 +99,7 @@ def command(graph: Path | None, store_dir: Path | None, out: Path, title: str | 
                                "--focus, --types, --since, --until or --min-mentions")
     query = None
     if query_file is not None:
-        try:
-            query = query_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise click.BadParameter(f"cannot read {query_file}: {err}",
-                                     param_hint="--query") from err
+        query = read_query_file(query_file, "--query")
     sel = Selection(focus=tuple(f for f in focus if f.strip()), hops=hops, top=top,
                     rank=rank, types=parse_types(types), since=_day(since, "--since"),
                     until=_day(until, "--until"), min_mentions=min_mentions, query=query,
