@@ -138,7 +138,7 @@ def plan_merges(store: GraphStore) -> list[Merge]:
 def apply_merge(store: GraphStore, m: Merge) -> None:
     """Move every triple of ``m.src`` onto ``m.dst`` (in every graph), in one transaction."""
     src, dst, eg = f"<{m.src}>", f"<{m.dst}>", f"<{ENTITY_GRAPH}>"
-    store.store.update(f"""
+    store.update(f"""
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

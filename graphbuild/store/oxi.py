@@ -201,6 +201,10 @@ class GraphStore:
         return sorted(g.value for g in self.store.named_graphs()
                       if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX))
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction)."""
+        self.store.update(sparql)
+
     # -------------------------------------------------------------- reading
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
         """Run SPARQL over the union of all graphs (prefixes pre-declared). ``bindings`` are
