@@ -71,6 +71,9 @@ def _table_width() -> int:
               help="Run a named example query (see --list).")
 @click.option("-l", "--list", "list_only", is_flag=True,
               help="List the example queries with their descriptions and exit.")
+@click.option("--show", "show_name", metavar="NAME", default=None,
+              help="Print the SPARQL of a named example and exit (to edit it, e.g. to "
+                   "raise its page LIMIT).")
 @click.option("-F", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS, case_sensitive=False),
               default="table", show_default=True,
               help="Output: a table for reading; csv, tsv or json (SPARQL JSON) for scripts; "
@@ -82,7 +85,7 @@ def _table_width() -> int:
               default=None, help="Query a persistent store (built with build --store).")
 @click.option("--quiet", is_flag=True, help="Print only the results.")
 def command(graph: Path | None, sparql: str | None, query_file: Path | None,
-            example_name: str | None, list_only: bool, fmt: str,
+            example_name: str | None, list_only: bool, show_name: str | None, fmt: str,
             bindings: tuple[str, ...], store_dir: Path | None, quiet: bool) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .nq, .trig, .jsonld or .rdf file) or
     over a store (--store DIR; then SPARQL may come first).
@@ -91,6 +94,9 @@ def command(graph: Path | None, sparql: str | None, query_file: Path | None,
     """
     if list_only:
         click.echo(_examples_text(), nl=False)
+        return
+    if show_name is not None:
+        click.echo(example(show_name), nl=False)
         return
     if store_dir is not None and graph is not None and sparql is None:
         graph, sparql = None, str(graph)  # "query --store DIR 'SELECT ...'"

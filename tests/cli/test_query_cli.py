@@ -30,6 +30,18 @@ def test_list_needs_no_graph():
         assert name in result.stdout and description in result.stdout
 
 
+def test_show_prints_an_example_that_runs_from_a_file(tmp_path):
+    result = run("--show", "who-said-what")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Who said what") and "LIMIT 100" in result.stdout
+    edited = tmp_path / "all.rq"
+    edited.write_text(result.stdout.replace("LIMIT 100", ""), encoding="utf-8")
+    rows = run(MINI, "--file", str(edited), "--format", "csv")
+    assert rows.exit_code == 0, rows.output
+    assert len(list(csv.reader(io.StringIO(rows.stdout)))) == 3  # header + 2 quotations
+    assert run("--show", "no-such-example").exit_code != 0
+
+
 def test_example_as_table():
     result = run(MINI, "--example", "who-said-what")
     assert result.exit_code == 0, result.output

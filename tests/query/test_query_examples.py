@@ -137,3 +137,23 @@ def test_statement_provenance(mini):
 def test_every_example_runs_and_returns_rows(mini):
     for name, _ in list_examples():
         assert rows(mini, name), name
+
+
+def test_examples_return_one_page_of_a_large_result(mini_copy):
+    # 150 more quotations and hedged statements: each example answers with one page
+    for i in range(150):
+        quote = URIRef(f"{ID}article/mini-1/quote/{1000 + i}-{1010 + i}")
+        mini_copy.add((quote, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                       URIRef(SDO + "Quotation")))
+        mini_copy.add((quote, URIRef(SDO + "text"), Literal(f"quote number {i}")))
+        stmt = URIRef(f"{ID}article/mini-1/statement/{i:012d}")
+        mini_copy.add((stmt, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                       URIRef(GB + "Statement")))
+        mini_copy.add((stmt, URIRef(GB + "verb"), Literal("say")))
+        mini_copy.add((stmt, URIRef(GB + "hedge"), Literal("reportedly")))
+    assert len(rows(mini_copy, "who-said-what")) == 100
+    assert len(rows(mini_copy, "who-did-what-to-whom")) == 100
+    assert len(rows(mini_copy, "hedged-claims")) == 100
+    assert len(rows(mini_copy, "statement-provenance")) == 100
+    without_limit = example("who-said-what").replace("LIMIT 100", "")
+    assert len(run_query(mini_copy, without_limit).bindings) == 152
