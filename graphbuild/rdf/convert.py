@@ -84,8 +84,8 @@ def _entities(w: _Writer) -> None:
         w.add(node, RDFS.label, Literal(ent.label), ENTITY_GRAPH)
         w.add(node, SDO.name, Literal(ent.label), ENTITY_GRAPH)
         w.add(node, GB.entityKind, Literal(ent.kind.value), ENTITY_GRAPH)
-        for alias in ent.aliases:
-            w.add(node, SKOS.altLabel, Literal(alias), ENTITY_GRAPH)
+        for alias in ent.aliases:  # the names this article uses: in its own graph, so a
+            w.add(node, SKOS.altLabel, Literal(alias))  # changed article takes its own away
         w.add(w.article, SDO.mentions, node)
 
 

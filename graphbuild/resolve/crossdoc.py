@@ -20,6 +20,11 @@ longer-named one only when all of these hold:
 Two different people who share a surname in different stories are therefore not merged
 (either there are two candidates, or there is no shared context). Every merge keeps the
 merged name as an alias and is recorded as ``?dst gb:mergedFrom ?src`` in the entity graph.
+
+Merges are revisited on every build that writes: a merge is undone before new articles are
+written and planned again afterwards (see :mod:`graphbuild.resolve.mergelog`), so a namesake
+arriving in a later build undoes a merge that is no longer unambiguous, and the store does
+not depend on the order of the builds.
 """
 
 from __future__ import annotations
@@ -29,8 +34,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graphbuild.extract import lexicon as lx
-from graphbuild.rdf.vocab import ENTITY_GRAPH
-from graphbuild.resolve import gazetteer
+from graphbuild.rdf.vocab import GB
+from graphbuild.resolve import gazetteer, mergelog
 from graphbuild.store.oxi import GraphStore
 
 log = logging.getLogger("graphbuild.resolve")
@@ -135,36 +140,40 @@ def plan_merges(store: GraphStore) -> list[Merge]:
     return merges
 
 
-def apply_merge(store: GraphStore, m: Merge) -> None:
-    """Move every triple of ``m.src`` onto ``m.dst`` (in every graph), in one transaction."""
-    src, dst, eg = f"<{m.src}>", f"<{m.dst}>", f"<{ENTITY_GRAPH}>"
-    store.update(f"""
-        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        PREFIX schema: <https://schema.org/>
-        PREFIX gb: <https://w3id.org/graphbuild/ns#>
-        DELETE {{ GRAPH ?g {{ {src} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {dst} ?p ?o }} }}
-        WHERE {{ GRAPH ?g {{ {src} ?p ?o }}
-                FILTER(?p NOT IN (rdfs:label, schema:name, rdf:type, gb:entityKind)) }} ;
-        DELETE {{ GRAPH ?g {{ ?s ?p {src} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {dst} }} }}
-        WHERE {{ GRAPH ?g {{ ?s ?p {src} }} }} ;
-        DELETE WHERE {{ GRAPH ?g {{ {src} ?p ?o }} }} ;
-        INSERT DATA {{ GRAPH {eg} {{ {dst} skos:altLabel {_lit(m.src_label)} ;
-                                        gb:mergedFrom {src} . }} }}""")
+def apply_merge(store: GraphStore, m: Merge, order: int = 0) -> None:
+    """Move every triple of ``m.src`` onto ``m.dst`` (in every graph), in one transaction,
+    recording what changed so that it can be undone (:mod:`graphbuild.resolve.mergelog`)."""
+    mergelog.apply_recorded(store, order, m.src, m.dst, m.src_label)
 
 
-def _lit(text: str) -> str:
-    from pyoxigraph import Literal
-
-    return str(Literal(text))
+def begin_writes(store: GraphStore) -> None:
+    """Before a build writes articles: undo every recorded merge and mark merging pending,
+    in one transaction (articles are written into an unmerged store; merging is redone)."""
+    pending = (f"INSERT DATA {{ GRAPH <{mergelog.BUILD_GRAPH}> {{ <{mergelog.BUILD_GRAPH}> "
+               f"<{GB.mergePending}> true }} }}")
+    mergelog.undo_all(store, then=pending)
 
 
 def merge_entities(store: GraphStore) -> list[Merge]:
-    """Plan and apply the merges; returns them (for reports)."""
+    """Undo the recorded merges, plan them again from scratch and apply them; returns them
+    (for reports)."""
+    mergelog.undo_all(store)  # plan from the unmerged store: merges are revisited
     merges = plan_merges(store)
-    for m in merges:
-        apply_merge(store, m)
+    for n, m in enumerate(merges):
+        apply_merge(store, m, n)
         log.info("merged %s into %s (shared context: %s)", m.src_label, m.dst_label,
                  ", ".join(m.shared[:3]))
     return merges
+
+
+def remove_articles(store: GraphStore, article_graphs: list[str]) -> list[str]:
+    """Delete articles' named graphs, then merge again (an article that goes may have been
+    the shared context of a merge, or its namesake's only rival); returns the graphs that
+    were not in the store. Merges are undone first: their records name the removed quads."""
+    from rdflib import URIRef
+
+    begin_writes(store)
+    missing = [g for g in article_graphs if not store.remove_article(URIRef(g))]
+    merge_entities(store)
+    store.clear_merge_pending()
+    return missing

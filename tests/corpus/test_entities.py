@@ -168,9 +168,6 @@ TOM_BRENNAN = (
     "firm. Daniel Brooks said Acme Corp wished him well.")
 
 
-@pytest.mark.xfail(strict=True, reason="merges are applied to the stored article graphs and "
-                   "never revisited: 'Brennan' merged while 'Helen Brennan' was the only "
-                   "candidate stays merged after a 'Tom Brennan' arrives (resolve/crossdoc)")
 def test_a_later_namesake_gives_the_store_of_a_single_build(
         tmp_path: Path, files: dict[str, Path]) -> None:
     tom = tmp_path / "tom-brennan.txt"
@@ -181,6 +178,26 @@ def test_a_later_namesake_gives_the_store_of_a_single_build(
     _build(later, [tom])
     _build(once, [*both, tom])
     assert store_quads(later) == store_quads(once)
+
+
+def test_removing_the_namesake_merges_again(tmp_path: Path, files: dict[str, Path]) -> None:
+    from graphbuild.rdf.vocab import article_graph_iri
+    from graphbuild.resolve.crossdoc import remove_articles
+
+    tom = tmp_path / "tom-brennan.txt"
+    tom.write_text(TOM_BRENNAN, encoding="utf-8")
+    both = [files["brennan-1"], files["brennan-2"]]
+    three, two = tmp_path / "three", tmp_path / "two"
+    _build(three, [*both, tom])
+    assert _with_label(_entities(three), "Brennan")  # two Brennans: "Brennan" stays apart
+    _build(two, both)
+    assert not _with_label(_entities(two), "Brennan")  # one Brennan: merged
+    with GraphStore(three) as gs:
+        [tom_graph] = [g for g in gs.article_graphs() if "tom" in g]
+        missing = remove_articles(gs, [tom_graph, str(article_graph_iri("no-such-article"))])
+        assert not gs.merge_pending()
+    assert missing == [str(article_graph_iri("no-such-article"))]
+    assert store_quads(three) == store_quads(two)
 
 
 def test_merging_left_pending_is_done_by_the_next_build(
@@ -221,3 +238,25 @@ def test_an_id_given_twice_in_one_build_keeps_the_later_text(
     assert "'story' was read before in this build with another text" in caplog.text
     ents = _entities(tmp_path / "store")
     assert _with_label(ents, "Twitter") and not _with_label(ents, "Helen Brennan")
+
+
+def test_a_changed_article_leaves_nothing_of_its_old_text(tmp_path: Path) -> None:
+    """Its aliases, verb relations and entities go with its old graph."""
+    old = ("Ministry rebukes platform\n\n"
+           "Maria Zakharova, the Russian Foreign Ministry spokeswoman, criticised Facebook on "
+           "Monday. Zakharova said the platform had blocked dozens of accounts.")
+    new = ("Ministry rebukes platform\n\n"
+           "Maria Zakharova, the Russian Foreign Ministry spokeswoman, praised Twitter on "
+           "Monday.")
+    art = tmp_path / "in" / "zakharova.txt"
+    art.parent.mkdir()
+    changed, fresh = tmp_path / "changed", tmp_path / "fresh"
+    art.write_text(old, encoding="utf-8")
+    _build(changed, [art])
+    assert "Zakharova" in _entities(changed)[
+        _with_label(_entities(changed), "Maria Zakharova")[0]]["alias"]
+    art.write_text(new, encoding="utf-8")
+    report = _build(changed, [art])
+    assert report.replaced == ["zakharova"]
+    _build(fresh, [art])
+    assert store_quads(changed) == store_quads(fresh)
