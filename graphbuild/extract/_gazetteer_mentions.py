@@ -60,6 +60,11 @@ def place_votes(name: str, label: str) -> list[tuple[str, float, str]]:
     return [("GPE", PLACE_VOTE, f"gazetteer {hit.schema_type}")]
 
 
+def known_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a place."""
+    return gazetteer.lookup_place(name) is not None
+
+
 def acronym_spans(doc: ParsedDoc, covered: set[int]) -> list[tuple[int, int, str]]:
     """(start, end, schema type) of known acronyms NER did not cover."""
     out = []

@@ -113,7 +113,42 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
         verb = toks[toks[head].head]
         if verb.lemma.lower() in lx.SPEECH_VERBS:
             votes.append(("PERSON", 0.75, f"subject of {verb.lemma!r}"))
+            if e - s == 1 and _calls_itself_it(doc, verb.i):
+                votes.append(("ORG", 3.5, f"{verb.lemma!r} that it/its …"))
     return votes
+
+
+#: verbs whose subject "it" is usually a dummy ("it was", "it seems", "it takes time")
+_DUMMY_IT_VERBS = {"be", "seem", "appear", "take", "make", "mean", "matter", "rain",
+                   "remain", "look", "sound", "feel", "happen", "cost", "become", "get"}
+
+
+def _calls_itself_it(doc: ParsedDoc, verb: int) -> bool:
+    """Whether the clause a speaker reports has "it" doing something to something ("Twitter
+    said it had suspended hundreds of accounts") or "its" ("... said its revenue rose"):
+    a speaker that calls itself "it" is an organisation, not a one-word person name."""
+    toks = doc.tokens
+    for clause in children(doc, verb, "ccomp"):
+        for subj in children(doc, clause, "nsubj"):
+            word = toks[subj].text.lower()
+            if word == "it" and toks[clause].lemma.lower() not in _DUMMY_IT_VERBS \
+                    and children(doc, clause, "dobj"):
+                return True
+            if any(toks[c].text.lower() == "its" for c in children(doc, subj, "poss")):
+                return True
+    return False
+
+
+def _unknown_place_speaks(doc: ParsedDoc, s: int, e: int, label: str, name: str
+                          ) -> list[tuple[str, float, str]]:
+    """A one-word "place" the gazetteer does not know that says something ("Petrova said")
+    is most likely a surname: places that speak are countries and cities, which it knows."""
+    if label not in {"GPE", "LOC"} or e - s != 1 or gz.known_place(name):
+        return []
+    tok = doc.tokens[s]
+    if tok.dep != "nsubj" or doc.tokens[tok.head].lemma.lower() not in lx.SPEECH_VERBS:
+        return []
+    return [("PERSON", 2.5, "speaks, and is no known place")]
 
 
 #: labels of graphbuild's own recogniser (ParsedDoc.aux_ents) as NER labels; MISC is ignored
@@ -182,7 +217,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
             places = [] if any(v[0] == "ORG" for v in second) else gz.place_votes(name, label)
             first = (label, AUX_VOTE - 0.5 if only_second else 1.0,
                      "second recogniser" if only_second else "ner")
-            votes = [first, *second, *context, *places, *dated]
+            votes = [first, *second, *context, *places, *dated,
+                     *_unknown_place_speaks(doc, s, e, label, name)]
             out.append(_mention(doc, s, e, label, "ner", votes))
     return out
 
