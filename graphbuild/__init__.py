@@ -28,7 +28,8 @@ def build(inputs: Any, *, model: str | None = None, report: Any = None):  # noqa
 
 
 def open_store(path: Any, *, read_only: bool = True):  # noqa: ANN201
-    """An rdflib Dataset over a store built with ``graphbuild build CORPUS --store DIR``."""
+    """An rdflib Dataset over a store built with ``graphbuild build CORPUS --store DIR``
+    (or ``--store URL``: the URL of a SPARQL endpoint works the same)."""
     from graphbuild.store import open_store as _open
 
     return _open(path, read_only=read_only)

@@ -6,7 +6,9 @@ to ``jobs`` worker processes. A worker parses a batch with ``nlp.pipe`` inside a
 zone, runs the extractors, and returns each article's quads already serialised as N-Quads.
 The main process writes each article atomically (see :meth:`GraphStore.replace_nquads`), so a
 crash leaves every article fully present or fully absent. Memory stays flat: nothing but the
-current batches is held (at most ``2 * jobs`` batches are in flight).
+current batches is held (at most ``2 * jobs`` batches are in flight). With ``scheduler``
+the batches go to a Dask cluster instead (:mod:`graphbuild.distributed`); the main
+process still writes every article.
 
 Faults are contained per article: an exception while parsing or extracting one article is
 reported (a :class:`Failed`, logged as one warning naming the article) and the build goes on.
@@ -176,9 +178,18 @@ def _result(batch: list[Article], future: Future) -> list[Encoded | Failed]:
 
 
 def encode_all(articles: Iterable[Article], *, model: str, jobs: int,
-               extractors: list[str] | None = None) -> Iterator[Encoded | Failed]:
+               extractors: list[str] | None = None,
+               scheduler: str | None = None) -> Iterator[Encoded | Failed]:
     """Parse, extract and encode articles, in input order; in ``jobs`` spawned processes
-    when ``jobs > 1`` (at most ``2 * jobs`` batches in flight, so memory stays flat)."""
+    when ``jobs > 1`` (at most ``2 * jobs`` batches in flight, so memory stays flat), or on
+    the Dask cluster ``scheduler`` (``tcp://HOST:PORT`` or ``local:N``; see
+    :mod:`graphbuild.distributed`)."""
+    if scheduler is not None:
+        from graphbuild.distributed import encode_dask
+
+        yield from encode_dask(articles, model=model, scheduler=scheduler,
+                               extractors=extractors)
+        return
     if jobs <= 1:
         _init_worker(model, extractors)
         for batch in _batches(articles, BATCH):
@@ -233,8 +244,13 @@ def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: Corpus
 
 def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
                 model: str = nlp.DEFAULT_MODEL, jobs: int = 1, progress: Progress | None = None,
-                extractors: list[str] | None = None, merge: bool = True) -> CorpusReport:
+                extractors: list[str] | None = None, merge: bool = True,
+                scheduler: str | None = None) -> CorpusReport:
     """Add the articles of ``inputs`` to ``store``; returns what happened to each.
+
+    Parsing runs here (``jobs=1``), in ``jobs`` local processes, or on the Dask cluster
+    ``scheduler`` (``tcp://HOST:PORT``, or ``local:N`` to start N worker processes here);
+    either way this process writes every article, so the store is the same.
 
     ``progress`` is called after each article with ``(report)`` (for a progress bar). An
     article that cannot be read, is screened out, or fails in parsing or extraction is in
@@ -247,10 +263,13 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
     was_pending = store.merge_pending()
     marked = False
     todo = _todo(store, inputs, report, replaced, progress)
-    for enc in encode_all(todo, model=model, jobs=jobs, extractors=extractors):
+    for enc in encode_all(todo, model=model, jobs=jobs, extractors=extractors,
+                          scheduler=scheduler):
         if not isinstance(enc, Failed):
-            if not marked:
-                store.set_merge_pending()
+            if not marked:  # undo the merges (redone below) and mark merging pending
+                from graphbuild.resolve.crossdoc import begin_writes
+
+                begin_writes(store)
                 marked = True
             try:
                 store.replace_nquads(enc.graph, enc.nquads)

@@ -85,6 +85,20 @@ class StoreNotFoundError(StoreError):
     code = "GB412"
 
 
+class StoreUnavailableError(StoreError):
+    """A remote store did not answer (down, unreachable, or answering 5xx), even after
+    retrying with back-off."""
+
+    code = "GB413"
+
+
+class StoreRequestError(StoreError):
+    """A remote store refused a request (HTTP 4xx other than a malformed query: wrong URL,
+    no permission, request too large), or cut its answer short."""
+
+    code = "GB414"
+
+
 class RegistryError(GraphbuildError):
     """An extractor is registered twice, or requires something nobody provides."""
 

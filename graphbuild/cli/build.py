@@ -56,8 +56,8 @@ def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:
     return len(report.skipped)
 
 
-def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool,
-           merge: bool = True) -> int:
+def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bool,
+           merge: bool = True, scheduler: str | None = None) -> int:
     from graphbuild.cli._progress import article_progress
     from graphbuild.corpus import build_store, count_articles
     from graphbuild.store.oxi import GraphStore
@@ -66,7 +66,7 @@ def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool,
         total = None if quiet else count_articles(inputs)
         with article_progress(total, quiet) as tick:
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
-                                 merge=merge)
+                                 merge=merge, scheduler=scheduler)
         stats = store.stats()
     if not quiet:
         click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
@@ -76,23 +76,70 @@ def _store(inputs: list[str], path: Path, model: str, jobs: int, quiet: bool,
     return len(report.skipped)
 
 
+def _emit(inputs: list[str], folder: Path, model: str, jobs: int, quiet: bool,
+          scheduler: str | None) -> int:
+    from graphbuild.cli._progress import article_progress
+    from graphbuild.corpus import count_articles
+    from graphbuild.emit import emit_partitions, partitions
+
+    total = None if quiet else count_articles(inputs)
+    with article_progress(total, quiet) as tick:
+        report = emit_partitions(inputs, folder, model=model, jobs=jobs, scheduler=scheduler,
+                                 progress=tick)
+    if not quiet:
+        click.echo(f"{len(report.added)} articles ({report.triples_written} quads) in "
+                   f"{len(partitions(folder))} partitions in {folder}, "
+                   f"{len(report.skipped)} skipped; load them with: oxigraph load "
+                   f"--location STORE --file {folder}/part-*.nq", err=True)
+    return len(report.skipped)
+
+
+def _check_scheduler(scheduler: str | None, store_dir: str | None, emit_dir: str | None,
+                     jobs: int) -> None:
+    """One-line errors (GB431) for a --scheduler that is malformed or cannot be used here."""
+    if scheduler is None:
+        return
+    from graphbuild.distributed import SchedulerAddressError, parse_scheduler
+
+    parse_scheduler(scheduler)
+    import distributed  # noqa: F401 - its import sets its loggers' levels: override them after
+
+    level = logging.getLogger("graphbuild").getEffectiveLevel()  # Dask's INFO lines only at -vv
+    logging.getLogger("distributed").setLevel(
+        logging.INFO if level <= logging.DEBUG else max(logging.WARNING, level))
+    if not (store_dir or emit_dir):
+        raise SchedulerAddressError(f"--scheduler {scheduler} needs --store DIR or --emit DIR "
+                                    "(files mode builds in this process)")
+    if jobs != 1:
+        raise SchedulerAddressError("--jobs is for worker processes on this machine; with "
+                                    "--scheduler use local:N, or the cluster's workers")
+
+
 @click.command(name="build")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default=None, type=click.Path(),
               help="Folder for graph.ttl, graph.trig and graph.html [default: out].")
 @click.option("--store", "store_dir", default=None, type=click.Path(),
-              help="Add to a persistent store (Oxigraph) in this folder instead.")
+              help="Add to a persistent store (Oxigraph) in this folder instead, or to a "
+                   "SPARQL 1.1 endpoint with Update at this http(s):// URL.")
 @click.option("--model", default=nlp.DEFAULT_MODEL, show_default=True,
               help="spaCy English pipeline to parse with (any installed one).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (with --store).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Parse on a Dask cluster (with --store or --emit): tcp://HOST:PORT of a "
+                   "running scheduler, or local:N to start N worker processes here.")
+@click.option("--emit", "emit_dir", default=None, type=click.Path(),
+              help="Instead of a store, write N-Quads partitions (part-00000.nq, …) to this "
+                   "folder for a bulk load.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view (files mode).")
 @click.option("--no-merge", is_flag=True,
               help="Leave cross-article entity merging pending (with --store); the next build "
                    "without this flag merges.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
-            jobs: int, no_html: bool, no_merge: bool, quiet: bool) -> None:
+            jobs: int, scheduler: str | None, emit_dir: str | None, no_html: bool,
+            no_merge: bool, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -104,7 +151,14 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     Store mode (--store DIR): adds the articles to a persistent Oxigraph store, one named
     graph per article. Idempotent: an unchanged article is skipped, a changed one replaces
     its graph; entities are merged across articles. Safe to interrupt: each article is
-    written in one transaction.
+    written in one transaction. --store http://HOST:PORT/… writes to a SPARQL 1.1
+    endpoint with Update instead (Oxigraph's server, Virtuoso), one request per article.
+
+    On a Dask cluster (--scheduler tcp://HOST:PORT, or local:N for N worker processes
+    here): the workers parse and extract, this process writes the store as above, so the
+    store and its idempotence are the same. --emit DIR writes N-Quads partition files
+    instead of a store, for a bulk load (oxigraph load --location STORE --file DIR/*.nq);
+    the same build with --store STORE afterwards finds every article and only merges.
 
     Skipped (exit status 1, each named in one warning): unreadable inputs, articles over
     100,000 characters, articles not in English and, with --store, articles whose parsing or
@@ -117,13 +171,21 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     Examples:
       graphbuild build seeds/ --out out/
       graphbuild build corpus.jsonl.gz --store out/store --jobs 2
+      graphbuild build corpus.jsonl.gz --store out/store --scheduler tcp://10.0.0.5:8786
+      graphbuild build corpus.jsonl.gz --emit out/nq --scheduler local:4
     """
     if quiet:
         logging.getLogger("graphbuild").setLevel(logging.ERROR)
-    if store_dir and out_dir:
-        raise click.UsageError("give --out or --store, not both")
-    if store_dir:
-        skipped = _store(list(inputs), Path(store_dir), model, jobs, quiet, merge=not no_merge)
+    if sum(bool(x) for x in (store_dir, out_dir, emit_dir)) > 1:
+        raise click.UsageError("give one of --out, --store or --emit")
+    _check_scheduler(scheduler, store_dir, emit_dir, jobs)
+    if emit_dir:
+        skipped = _emit(list(inputs), Path(emit_dir), model, jobs, quiet, scheduler)
+    elif store_dir:
+        from graphbuild.store.location import store_location
+
+        skipped = _store(list(inputs), store_location(store_dir), model, jobs, quiet,
+                         merge=not no_merge, scheduler=scheduler)
     else:
         skipped = _files(list(inputs), Path(out_dir or "out"), model, no_html)
     if skipped:

@@ -29,15 +29,16 @@ networkx). ttl, nt and xml merge all named graphs; nq, trig and jsonld keep them
 
 @click.command(name="export", epilog=_EPILOG)
 @click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Export a persistent store (streamed for ttl, nt, nq, trig).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+              metavar="DIR|URL", help="Export a persistent store (a folder, or a SPARQL "
+              "endpoint's http(s):// URL; streamed for ttl, nt, nq, trig).")
 @click.option("--quiet", is_flag=True, help="No log output.")
 @click.option("-F", "--format", "fmt", type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
               default=None,
               help="Output format. Default: from the --out extension, else ttl.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               default=None, help="Write to FILE instead of standard output.")
-def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: Path | None,
+def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: str | None,
             quiet: bool) -> None:
     """Write GRAPH (.ttl, .nt, .nq, .trig, .jsonld or .rdf) or a store (--store DIR) in
     another format, to standard output or --out FILE."""
@@ -47,7 +48,7 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: Pa
     if store_dir is not None and graph is None and fmt in {"ttl", "nt", "nq", "trig"}:
         _stream_store(store_dir, fmt, out)
         return
-    dataset = load_graph_or_store(graph, store_dir)
+    dataset = load_graph_or_store(graph, store_dir, snapshot=True)
     if out is None:
         stream = sys.stdout.buffer  # UTF-8 bytes whatever the locale
         export(dataset, fmt, stream)
@@ -57,7 +58,7 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: Pa
         log.info("wrote %s (%s)", out, fmt)
 
 
-def _stream_store(store_dir: Path, fmt: str, out: Path | None) -> None:
+def _stream_store(store_dir: str, fmt: str, out: Path | None) -> None:
     """Dump the store quad by quad: memory stays flat whatever its size."""
     from graphbuild.cli.build import atomic_write
     from graphbuild.store.oxi import GraphStore

@@ -63,7 +63,7 @@ def _table_width() -> int:
 
 
 @click.command(name="query", epilog=_EPILOG)
-@click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph", required=False, type=click.Path(dir_okay=False))
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Read the SPARQL query from this file (.rq).")
@@ -81,14 +81,16 @@ def _table_width() -> int:
 @click.option("-b", "--bind", "bindings", multiple=True, metavar="NAME=VALUE",
               help="Pre-bind ?NAME to VALUE (repeatable). <iri> or prefix:name is an IRI, "
                    "anything else a string.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Query a persistent store (built with build --store).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+              metavar="DIR|URL",
+              help="Query a persistent store (built with build --store): a folder, or a "
+                   "SPARQL endpoint's http(s):// URL.")
 @click.option("--quiet", is_flag=True, help="Print only the results.")
-def command(graph: Path | None, sparql: str | None, query_file: Path | None,
+def command(graph: str | None, sparql: str | None, query_file: Path | None,
             example_name: str | None, list_only: bool, show_name: str | None, fmt: str,
-            bindings: tuple[str, ...], store_dir: Path | None, quiet: bool) -> None:
+            bindings: tuple[str, ...], store_dir: str | None, quiet: bool) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .nq, .trig, .jsonld or .rdf file) or
-    over a store (--store DIR; then SPARQL may come first).
+    over a store (--store DIR or URL; then SPARQL may come first).
 
     Give the query in exactly one way: inline as SPARQL, with --file, or with --example.
     """

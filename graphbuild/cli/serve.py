@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import click
 
@@ -13,6 +12,7 @@ _EPILOG = """\b
 Examples:
   graphbuild serve --store out/store
   graphbuild serve --store out/store --port 8080 --timeout 30 --max-rows 50000
+  graphbuild serve --store http://127.0.0.1:7878/query
   GRAPHBUILD_TOKEN=s3cret-token graphbuild serve --store out/store --allow-update
 
 \b
@@ -25,13 +25,16 @@ Safe by default: binds 127.0.0.1, read-only, SERVICE and LOAD refused, every que
 in a worker process that is killed after --timeout seconds, answers capped at --max-rows.
 With --allow-update the server opens the store read-write and holds its write lock: a
 'graphbuild build --store' on the same store cannot run at the same time (stop one first).
+With --store URL the workers query the remote endpoint (so they keep network access; SERVICE
+and LOAD are still refused) and there is no lock.
 """
 
 
 @click.command(name="serve", epilog=_EPILOG)
-@click.option("--store", "store", required=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="The store directory (graphbuild build CORPUS --store DIR).")
+@click.option("--store", "store", required=True, type=click.Path(file_okay=False),
+              metavar="DIR|URL",
+              help="The store directory (graphbuild build CORPUS --store DIR), or the URL of "
+                   "a SPARQL endpoint holding one (queries are passed on to it).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address exposes the store.")
 @click.option("--port", default=8000, show_default=True, type=int,
@@ -50,7 +53,7 @@ With --allow-update the server opens the store read-write and holds its write lo
 @click.option("--token", envvar="GRAPHBUILD_TOKEN", metavar="TOKEN",
               help="The bearer token for updates (or set GRAPHBUILD_TOKEN, which keeps it "
                    "out of the process list).")
-def command(store: Path, host: str, port: int, timeout: float, max_rows: int, workers: int,
+def command(store: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
             memory_mb: int, allow_update: bool, token: str | None) -> None:
     """Serve STORE over HTTP: SPARQL 1.1 Protocol at /sparql, a query page at /,
     entity pages at /id/…."""

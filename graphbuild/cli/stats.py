@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 
 @click.command(name="stats")
-@click.option("--store", "store_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path), help="The store folder.")
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
+              metavar="DIR|URL", help="The store folder, or a SPARQL endpoint's URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--quiet", is_flag=True, help="(accepted for symmetry; stats prints no log)")
-def command(store_dir: Path, as_json: bool, quiet: bool) -> None:
+def command(store_dir: str, as_json: bool, quiet: bool) -> None:
     """Count the articles, entities, statements, quotations, roles and triples in a store.
 
     \b
     Example:
       graphbuild stats --store out/store
+      graphbuild stats --store http://127.0.0.1:7878/query
     """
     from graphbuild.store.oxi import GraphStore
 

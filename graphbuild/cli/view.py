@@ -49,6 +49,14 @@ def parse_types(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _store_name(location: str) -> str:
+    """A store's name for a page title: its folder's name, or its URL (no password)."""
+    from graphbuild.store.http import public_url
+    from graphbuild.store.location import is_remote
+
+    return public_url(location) if is_remote(location) else Path(location).name
+
+
 def _day(value: str | None, option: str) -> str | None:
     if value is None:
         return None
@@ -61,8 +69,9 @@ def _day(value: str | None, option: str) -> str | None:
 
 @click.command(name="view", epilog=_EPILOG)
 @click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Read a persistent store (graphbuild build --store DIR) instead of a file.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR|URL",
+              help="Read a persistent store (graphbuild build --store DIR) instead of a file: "
+                   "a folder, or a SPARQL endpoint's http(s):// URL.")
 @click.option("-o", "--out", "out", default="view.html", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
 @click.option("--title", default=None, help="Page title (default: the input's name).")
@@ -85,7 +94,7 @@ def _day(value: str | None, option: str) -> str | None:
               path_type=Path), help="Draw the result of this CONSTRUCT (or SELECT ?s ?p ?o).")
 @click.option("--all", "draw_all", is_flag=True,
               help=f"No limit: draw every selected node (default limit {DEFAULT_LIMIT}).")
-def command(graph: Path | None, store_dir: Path | None, out: Path, title: str | None,
+def command(graph: Path | None, store_dir: str | None, out: Path, title: str | None,
             focus: tuple[str, ...], hops: int, top: int | None, rank: str,
             types: tuple[str, ...], since: str | None, until: str | None, min_mentions: int,
             query_file: Path | None, draw_all: bool) -> None:
@@ -107,9 +116,9 @@ def command(graph: Path | None, store_dir: Path | None, out: Path, title: str | 
 
     from graphbuild.view.pipeline import open_source, write_view
 
-    source = graph if graph is not None else store_dir
     store = open_source(graph_file=graph, store_dir=store_dir)
-    path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {source.name}")
+    name = graph.name if graph is not None else _store_name(str(store_dir))
+    path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {name}")
     click.echo(message, err=True)
     click.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {path}",
                err=True)

@@ -192,6 +192,10 @@ class GraphbuildServer(ThreadingHTTPServer):
 
 def make_server(config: ServerConfig) -> GraphbuildServer:
     """Start the query workers (they open the store: errors surface here) and bind."""
+    if config.remote:  # a remote store that does not answer: one line, not a worker's death
+        from graphbuild.store import connect
+
+        connect(config.store, read_only=not config.allow_update).close()
     pool = WorkerPool(config.store, size=config.workers, read_only=not config.allow_update,
                       memory_mb=config.memory_mb)
     try:
@@ -208,7 +212,7 @@ def serve(config: ServerConfig) -> None:
         signal.signal(signal.SIGTERM, _stop)
     mode = "read-write (updates need the token)" if config.allow_update else "read-only"
     log.info("serving %s %s at %s (SPARQL endpoint %ssparql; %d query worker(s), %s)",
-             config.store, mode, server.url, server.url, server.pool.size,
+             config.store_label, mode, server.url, server.url, server.pool.size,
              server.pool.isolation)
     if not config.loopback:
         log.warning("listening on %s: anyone who can reach this address can query the store",

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuild.errors import GraphbuildError
+from graphbuild.store.http import public_url
+from graphbuild.store.location import is_remote
 
 __all__ = ["ServerConfig", "ServerConfigError", "is_loopback"]
 
@@ -29,9 +31,10 @@ def is_loopback(host: str) -> bool:
 class ServerConfig:
     """What to serve and how. ``timeout`` is per query, in seconds; ``max_rows`` caps the
     solutions (or triples) of one answer; ``workers`` query processes run in parallel
-    (one when updates are allowed); ``memory_mb`` caps each worker's memory (0: no cap)."""
+    (one when updates are allowed); ``memory_mb`` caps each worker's memory (0: no cap).
+    ``store`` is a folder, or the URL of a remote SPARQL endpoint (kept as a string)."""
 
-    store: Path
+    store: Path | str
     host: str = "127.0.0.1"
     port: int = 8000
     timeout: float = 10.0
@@ -44,8 +47,11 @@ class ServerConfig:
     max_bytes: int = 64_000_000
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "store", Path(self.store))
-        if not (self.store / "CURRENT").exists():
+        if is_remote(str(self.store)):
+            object.__setattr__(self, "store", str(self.store))
+        else:
+            object.__setattr__(self, "store", Path(self.store))
+        if isinstance(self.store, Path) and not (self.store / "CURRENT").exists():
             raise ServerConfigError(f"{self.store}: no graphbuild store here (build one with: "
                                     "graphbuild build CORPUS --store DIR)")
         if self.timeout <= 0:
@@ -61,6 +67,16 @@ class ServerConfig:
                                     "updates must carry 'Authorization: Bearer T'")
         if self.token is not None and len(self.token) < 8:
             raise ServerConfigError("--token must be at least 8 characters")
+
+    @property
+    def remote(self) -> bool:
+        """True when the store is a remote SPARQL endpoint."""
+        return isinstance(self.store, str)
+
+    @property
+    def store_label(self) -> str:
+        """The store's name for pages and logs: its folder's name, or its URL (no password)."""
+        return public_url(self.store) if isinstance(self.store, str) else self.store.name
 
     @property
     def loopback(self) -> bool:

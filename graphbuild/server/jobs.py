@@ -35,9 +35,14 @@ class NotAcceptable(Exception):
 
 class StoreHandle:
     """The worker's open store. Read-only handles reopen the store when its files changed
-    (a build writing meanwhile), so answers are never older than the last write."""
+    (a build writing meanwhile), so answers are never older than the last write. A URL is
+    a remote store (:class:`~graphbuild.store.remote.RemoteStore`): always current."""
 
     def __init__(self, path: str, read_only: bool) -> None:
+        from graphbuild.store.location import is_remote
+
+        self.remote = is_remote(path)
+        self.location = path
         self.path = Path(path)
         self.read_only = read_only
         self._store: Any = None
@@ -45,6 +50,8 @@ class StoreHandle:
         self.open()
 
     def _signature(self) -> tuple:
+        if self.remote:
+            return ()
         try:
             return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size)
                                 for e in os.scandir(self.path) if e.name != "LOG"))
@@ -54,6 +61,11 @@ class StoreHandle:
     def open(self) -> None:
         self._store = None
         self._stamp = self._signature()
+        if self.remote:
+            from graphbuild.store.oxi import GraphStore
+
+            self._store = GraphStore(self.location, read_only=self.read_only).store
+            return
         self._store = ox.Store.read_only(str(self.path)) if self.read_only \
             else ox.Store(str(self.path))
 

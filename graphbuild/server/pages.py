@@ -56,7 +56,7 @@ class Pages:
         self.pool = pool
 
     def _subtitle(self) -> str:
-        return f"SPARQL over {self.config.store.name}" + (
+        return f"SPARQL over {self.config.store_label}" + (
             "" if self.config.allow_update else " (read-only)")
 
     # ---------------------------------------------------------------- query page

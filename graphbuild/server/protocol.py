@@ -6,8 +6,8 @@
 * update: ``POST`` form ``update=`` or ``application/sparql-update``; 403 unless the server
   allows updates and the request carries ``Authorization: Bearer <token>``.
 * 400 malformed or refused query (one line, with line and column), 503 no free worker or
-  worker died, 504 timeout. Answers carry ``X-Graphbuild-Rows``,
-  ``X-Graphbuild-Truncated`` and ``X-Graphbuild-Max-Rows``.
+  worker died, 504 timeout, 502 a remote store (``--store URL``) failed. Answers carry
+  ``X-Graphbuild-Rows``, ``X-Graphbuild-Truncated`` and ``X-Graphbuild-Max-Rows``.
 """
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ def run_job(pool: WorkerPool, config: ServerConfig, job: str, kwargs: dict[str, 
         if err.kind == "OSError":
             log.error("store error: %s", err.message)
             raise HttpError(500, f"store error: {err.message}") from None
+        if err.kind in ("StoreUnavailableError", "StoreRequestError"):  # a remote store
+            log.error("remote store error: %s", err.message)
+            raise HttpError(502, f"remote store error: {err.message}") from None
         raise HttpError(400, f"{what} failed: {' '.join(err.message.split())[:300]}") from None
 
 

@@ -12,7 +12,9 @@ cannot write the same store while such a server runs, and vice versa.
 
 Each worker drops its network access at start (a new, empty network namespace, where the
 kernel allows unprivileged user namespaces), so even a query that slipped past
-:mod:`graphbuild.server.safety` could not fetch anything; caps its own memory
+:mod:`graphbuild.server.safety` could not fetch anything (not over a remote store, whose
+workers need the network to reach it; the remote endpoint answers, and the safety check
+still refuses SERVICE and LOAD); caps its own memory
 (``RLIMIT_DATA``) when ``memory_mb`` is set; and asks the kernel to kill it when the server
 dies, so a worker stuck in a query never outlives a server killed with SIGKILL.
 """
@@ -65,13 +67,13 @@ class JobFailed(Exception):
         self.message = message
 
 
-def _isolate(memory_mb: int, parent: int) -> str:
-    """Drop network access, cap memory, and die with the server (even one killed with
-    SIGKILL, even in the middle of a query); say what was done."""
+def _isolate(memory_mb: int, parent: int, network: bool = False) -> str:
+    """Drop network access (unless ``network``), cap memory, and die with the server (even
+    one killed with SIGKILL, even in the middle of a query); say what was done."""
     done = []
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) == 0:
+        if not network and libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) == 0:
             done.append("no network")
         # after unshare, which resets it: SIGKILL when the spawning thread's process dies
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -92,7 +94,10 @@ def _isolate(memory_mb: int, parent: int) -> str:
 def worker_main(conn: Connection, store: str, read_only: bool, memory_mb: int,
                 parent: int) -> None:
     """Worker process: open the store, then run jobs from ``conn`` until it closes."""
-    isolation = _isolate(memory_mb, parent)  # first, while the process has a single thread
+    from graphbuild.store.location import is_remote
+
+    # first, while the process has a single thread
+    isolation = _isolate(memory_mb, parent, network=is_remote(store))
     from graphbuild.server.jobs import JOBS, StoreHandle
 
     try:

@@ -102,13 +102,37 @@ def nquads(quads: Iterable[tuple]) -> tuple[bytes, int]:
     return "".join(lines).encode("utf-8"), len(lines)
 
 
+def prune_update() -> str:
+    """The SPARQL Update that drops entity-graph triples about nodes no article graph uses
+    (in any position): what removed or replaced articles leave behind."""
+    eg, bg = f"<{ENTITY_GRAPH}>", f"<{BUILD_GRAPH}>"
+    used = f"FILTER(?g != {eg} && ?g != {bg})"
+    return f"""
+        DELETE {{ GRAPH {eg} {{ ?x ?p ?o }} }}
+        WHERE {{ GRAPH {eg} {{ ?x ?p ?o }}
+                FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?x }} {used} }}
+                FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?x ?v }} {used} }}
+                FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?v }} {used} }} }}"""
+
+
 def _prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 
 
 class GraphStore:
     """A graphbuild store at ``path``. Use as a context manager; ``read_only=True`` lets any
-    number of readers open it while a writer runs."""
+    number of readers open it while a writer runs. A URL (``http://…``, ``https://…``) gives
+    a :class:`~graphbuild.store.remote_graph.RemoteGraphStore`: the same methods over a remote
+    SPARQL 1.1 endpoint."""
+
+    def __new__(cls, path: str | os.PathLike, **kwargs: Any) -> GraphStore:
+        from graphbuild.store.location import is_remote
+
+        if cls is GraphStore and is_remote(path):
+            from graphbuild.store.remote_graph import RemoteGraphStore
+
+            return super().__new__(RemoteGraphStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False,
                  create: bool = True) -> None:
@@ -191,11 +215,9 @@ class GraphStore:
         return True
 
     def prune_entities(self) -> None:
-        """Drop entity-graph triples of entities that no article mentions any more."""
-        self.store.update(_prologue() + f"""
-            DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e ?p ?o }} }}
-            WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e gb:entityKind ?k ; ?p ?o }}
-                    FILTER NOT EXISTS {{ GRAPH ?g {{ ?a schema:mentions ?e }} }} }}""")
+        """Drop entity-graph triples about nodes that no article graph uses any more
+        (entities no article mentions, verb relations and extractors no article uses)."""
+        self.store.update(prune_update())
 
     def article_graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs()

@@ -47,7 +47,8 @@ def open_file(path: str | os.PathLike[str]) -> ox.Store:
 
 
 def open_store_dir(path: str | os.PathLike[str]) -> ox.Store:
-    """A graphbuild store folder, opened read-only (other readers and a writer may run)."""
+    """A graphbuild store folder, opened read-only (other readers and a writer may run), or
+    a remote store's URL (a :class:`~graphbuild.store.remote.RemoteStore`: same API)."""
     return GraphStore(path, read_only=True).store
 
 

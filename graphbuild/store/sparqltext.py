@@ -1,0 +1,109 @@
+"""SPARQL text for a remote store: what a query returns, its prefixes, and bound values.
+
+pyoxigraph takes ``prefixes`` and ``substitutions`` as arguments; the SPARQL 1.1 Protocol
+has neither, so a remote store writes them into the text. Bound values go in as a
+``VALUES`` block of terms serialised by pyoxigraph (an IRI is validated, a literal escaped),
+put first in the query's outermost ``WHERE`` group, so every pattern of the query sees
+the variables bound, as with pyoxigraph's substitutions. Untrusted text is never pasted in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+
+__all__ = ["query_form", "with_prefixes", "bind_values", "term_text", "FORMS"]
+
+FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+
+_TOKEN = re.compile(r"""
+    (?P<skip> \#[^\n]*
+            | '''(?:[^'\\]|\\.|'(?!''))*''' | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+            | '(?:[^'\\\n]|\\.)*' | "(?:[^"\\\n]|\\.)*"
+            | <[^<>"{}|^`\\\x00-\x20]*> | [?$]\w+ )
+  | (?P<word> [A-Za-z_][\w.-]*(?::[\w.:%-]*)? )
+  | (?P<punct> [{}()] )
+  | (?P<other> . )
+""", re.VERBOSE | re.DOTALL)
+
+
+def _tokens(text: str) -> Iterator[tuple[int, str, str]]:
+    """(position, kind, text) of the query's tokens, comments, strings and IRIs skipped."""
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind in ("word", "punct"):
+            yield m.start(), kind, m.group()
+
+
+def query_form(text: str) -> str:
+    """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK`` (SELECT when it cannot tell)."""
+    for _, kind, tok in _tokens(text):
+        if kind == "word" and tok.upper() in FORMS:
+            return tok.upper()
+    return "SELECT"
+
+
+def with_prefixes(text: str, prefixes: Mapping[str, str] | None) -> tuple[str, int]:
+    """``text`` with ``PREFIX`` declarations put before it, on its first line (so error
+    line numbers stay right), and how many characters were put there."""
+    if not prefixes:
+        return text, 0
+    if any(not re.fullmatch(r"[A-Za-z][\w.-]*|", p) for p in prefixes):
+        raise ValueError(f"not a SPARQL prefix name among {sorted(prefixes)}")
+    head = "".join(f"PREFIX {p}: {ox.NamedNode(str(ns))} " for p, ns in prefixes.items())
+    return head + text, len(head)
+
+
+def term_text(term: Any) -> str:
+    """An IRI or literal in SPARQL syntax (pyoxigraph's N-Triples form: safe to embed)."""
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return str(term)
+    raise ValueError(f"only IRIs and literals can be bound in a remote query, not {term!r}")
+
+
+def _where_brace(text: str) -> int | None:
+    """The index just after the ``{`` opening the query's outermost WHERE group (a
+    CONSTRUCT template, the ``{`` right after CONSTRUCT, is skipped); None when there is
+    none, or it may hold only triples (``CONSTRUCT WHERE { … }``)."""
+    form, depth, parens, prev, template = None, 0, 0, "", False
+    for pos, kind, tok in _tokens(text):
+        if form is None:
+            if kind == "word" and tok.upper() in FORMS:
+                form = prev = tok.upper()
+            continue
+        if tok == "(":
+            parens += 1
+        elif tok == ")":
+            parens -= 1
+        elif tok == "{":
+            if depth == 0 and parens == 0:
+                if form == "CONSTRUCT" and prev == form:
+                    template = True
+                elif form == "CONSTRUCT" and not template:
+                    return None
+                else:
+                    return pos + 1
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        prev = tok.upper()
+    return None
+
+
+def bind_values(text: str, bindings: Mapping[Any, Any] | None) -> str:
+    """``text`` with ``bindings`` (variable -> IRI or literal) bound by a VALUES block."""
+    if not bindings:
+        return text
+    names, terms = [], []
+    for var, term in bindings.items():
+        name = var.value if isinstance(var, ox.Variable) else str(var).lstrip("?$")
+        names.append(str(ox.Variable(name)))
+        terms.append(term_text(term))
+    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    at = _where_brace(text)
+    if at is None:  # DESCRIBE without WHERE, CONSTRUCT WHERE: a trailing VALUES clause
+        return f"{text}\n{block}"
+    return text[:at] + block + text[at:]

@@ -1,0 +1,327 @@
+"""GraphStore over real remote servers (no spaCy): Oxigraph's server, and Virtuoso when it is
+installed. The same contract as the embedded store (tests/store/test_store_oxi.py), real
+pyoxigraph results, retries through a failing proxy, a clear error naming the article when
+the server is down, and never half an article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+
+from graphbuild.errors import StoreError, StoreRequestError, StoreUnavailableError
+from graphbuild.rdf.vocab import ENTITY_GRAPH, GB, SDO, article_graph_iri, article_iri
+from graphbuild.store import connect
+from graphbuild.store.http import RetryPolicy
+from graphbuild.store.oxi import GraphStore, nquads
+from graphbuild.store.remote import RemoteStore
+from graphbuild.store.remote_graph import RemoteGraphStore
+from graphbuild.store.writes import STAGING_PREFIX, article_requests
+from tests.store.servers import (
+    FlakyProxy,
+    Server,
+    is_update,
+    oxigraph_missing,
+    start_oxigraph,
+    start_virtuoso,
+    virtuoso_missing,
+)
+
+RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+NASTY = 'Eve "the } { hacker" \\ \n <b> # \u00e9'
+
+
+@pytest.fixture(autouse=True)
+def _fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRAPHBUILD_STORE_RETRIES", "4")
+    monkeypatch.setenv("GRAPHBUILD_STORE_BACKOFF", "0.02")
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    reason = oxigraph_missing()
+    if reason:
+        pytest.skip(reason)
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    reason = virtuoso_missing()
+    if reason:
+        pytest.skip(reason)
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
+
+
+def _wipe(url: str) -> None:
+    st = RemoteStore(url)
+    for g in list(st.named_graphs()):
+        st.update(f"DROP SILENT GRAPH {g}")
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def url(request: pytest.FixtureRequest) -> str:
+    """An empty store on each server."""
+    server: Server = request.getfixturevalue(request.param)
+    _wipe(server.url)
+    return server.url
+
+
+def _article(aid: str, text_hash: str, mentions: list[str], extra: str = "") -> bytes:
+    a, g = article_iri(aid), article_graph_iri(aid)
+    quads = [(a, GB.contentHash, Literal(text_hash), g), (a, SDO.headline, Literal(extra), g)]
+    for name in mentions:
+        e = URIRef(f"https://w3id.org/graphbuild/id/person/{name}")
+        quads += [(a, SDO.mentions, e, g), (e, GB.entityKind, Literal("person"), ENTITY_GRAPH),
+                  (e, RDFS_LABEL, Literal(name.replace("_", " ")), ENTITY_GRAPH)]
+    return nquads(quads)[0]
+
+
+def _count(store: GraphStore, graph: URIRef) -> int:
+    return sum(1 for _ in store.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+
+def _quads(store: GraphStore) -> set[str]:
+    return {str(q) for q in store.quads()}
+
+
+def _staging(url: str) -> list[str]:
+    return [g.value for g in RemoteStore(url, graph_prefix=STAGING_PREFIX).named_graphs()]
+
+
+def test_a_url_opens_a_remote_store(url: str) -> None:
+    st = GraphStore(url)
+    assert isinstance(st, RemoteGraphStore) and isinstance(connect(url), RemoteGraphStore)
+    assert st.stats()["triples"] == 0 and st.article_graphs() == []
+
+
+def test_replace_writes_and_replaces_one_article(url: str, tmp_path: Path) -> None:
+    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+        for s in (st, local):
+            s.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"], NASTY))
+            s.replace_nquads(str(article_graph_iri("b")), _article("b", "h2", ["Bo_Chan"], "two"))
+            s.replace_nquads(str(article_graph_iri("a")), _article("a", "h3", [], "new"))
+        assert st.article_hash(article_graph_iri("a"), article_iri("a")) == "h3"
+        assert st.article_hash(article_graph_iri("c"), article_iri("c")) is None
+        assert _count(st, article_graph_iri("a")) == 2
+        assert _count(st, article_graph_iri("b")) == 3
+        assert st.article_graphs() == local.article_graphs()
+        assert _quads(st) == _quads(local)
+        assert st.stats() == local.stats()
+        st.replace_nquads(str(article_graph_iri("b")), _article("b", "h2", ["Bo_Chan"], "two"))
+        assert _quads(st) == _quads(local)  # idempotent
+
+
+def test_a_malformed_article_writes_nothing(url: str) -> None:
+    with GraphStore(url) as st:
+        st.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"]))
+        before = _quads(st)
+        with pytest.raises(SyntaxError):
+            st.replace_nquads(str(article_graph_iri("b")),
+                              _article("b", "h2", ["Bo_Chan"]) + b'<a:x> <a:y> "unterminated .\n')
+        assert _quads(st) == before
+
+
+def test_merge_marker_remove_and_prune(url: str) -> None:
+    with GraphStore(url) as st:
+        assert not st.merge_pending()
+        st.set_merge_pending()
+        assert st.merge_pending()
+        st.clear_merge_pending()
+        assert not st.merge_pending()
+        st.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee", "Bo_Chan"]))
+        st.replace_nquads(str(article_graph_iri("b")), _article("b", "h2", ["Bo_Chan"]))
+        assert st.remove_article(article_graph_iri("a"))
+        assert not st.remove_article(article_graph_iri("a"))
+        labels = {str(r["l"].value) for r in st.query("SELECT ?l WHERE { ?e rdfs:label ?l }")}
+        assert labels == {"Bo Chan"}  # Ann Lee was mentioned by "a" alone
+
+
+def test_queries_return_pyoxigraph_results(url: str) -> None:
+    with GraphStore(url) as st:
+        st.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"], NASTY))
+        rows = st.query("SELECT ?a ?h WHERE { ?a schema:headline ?h }",
+                        {"h": Literal(NASTY)})
+        assert isinstance(rows, ox.QuerySolutions)
+        assert [(r["a"].value, r["h"].value) for r in rows] == [(str(article_iri("a")), NASTY)]
+        assert isinstance(st.query("ASK { ?a schema:headline ?h }"), ox.QueryBoolean)
+        assert bool(st.query("ASK { ?a schema:headline ?h }"))
+        assert not bool(st.query("ASK { ?a schema:headline 'nothing' }"))
+        triples = st.query("CONSTRUCT { ?a <https://e.org/h> ?h } WHERE { ?a schema:headline ?h }")
+        assert isinstance(triples, ox.QueryTriples)
+        assert [t.object.value for t in triples] == [NASTY]
+        with pytest.raises(SyntaxError):
+            st.query("SELEC ?x WHERE { ?x ?y ?z }")
+
+
+def test_syntax_errors_point_into_the_text_as_given(oxigraph: Server) -> None:
+    text, prefixes = "SELECT !x WHERE { ?x ?y ?z }", {"ex": "https://e.org/"}
+    with pytest.raises(SyntaxError) as embedded:
+        ox.Store().query(text, prefixes=prefixes)
+    with pytest.raises(SyntaxError) as remote:  # the same place, prefixes not counted
+        RemoteStore(oxigraph.url).query(text, prefixes=prefixes)
+    assert str(remote.value).split(":")[:2] == str(embedded.value).split(":")[:2]
+    assert str(remote.value).startswith("error at 1:")
+
+
+def test_an_endpoint_without_the_union_default_graph_is_refused(
+        oxigraph: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    _wipe(oxigraph.url)
+    with GraphStore(oxigraph.url) as st:
+        st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
+    plain = RemoteStore.query
+
+    def no_union(self: RemoteStore, query: str, **kwargs: object) -> object:
+        kwargs["use_default_graph_as_union"] = False  # like a server without the option
+        return plain(self, query, **kwargs)
+
+    monkeypatch.setattr(RemoteStore, "query", no_union)
+    with pytest.raises(StoreError, match="not the union of its named graphs"):
+        GraphStore(oxigraph.url)
+
+
+def test_read_only_refuses_writes(url: str) -> None:
+    with GraphStore(url, read_only=True) as st, pytest.raises(Exception, match="read-only"):
+        st.set_merge_pending()
+
+
+@pytest.mark.parametrize("max_bytes", [400, 2_000])
+def test_staged_writes_equal_single_ones(url: str, tmp_path: Path, max_bytes: int) -> None:
+    big = _article("a", "h1", [f"Person_{i}" for i in range(30)], NASTY)
+    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+        st.store.max_request_bytes = max_bytes
+        for version in ("h1", "h2"):
+            data = _article("a", version, [f"Person_{i}" for i in range(30 if version == "h1"
+                                                                         else 12)], NASTY)
+            st.replace_nquads(str(article_graph_iri("a")), data)
+            local.replace_nquads(str(article_graph_iri("a")), data)
+            assert _quads(st) == _quads(local)
+        assert len(big) > 4 * max_bytes
+    assert _staging(url) == []
+
+
+def test_an_article_with_many_triples_in_one_graph(url: str, tmp_path: Path) -> None:
+    """Virtuoso's parser fails at ~5,000 triples in one GRAPH block: blocks of 1,000."""
+    data = _article("a", "h1", [f"Person_{i}" for i in range(3_000)])  # 6,000 entity quads
+    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+        st.replace_nquads(str(article_graph_iri("a")), data)
+        local.replace_nquads(str(article_graph_iri("a")), data)
+        assert len(st.store) == len(local.store) == 9_002
+        assert _quads(st) == _quads(local)
+
+
+def _proxied(server: Server, proxy: FlakyProxy) -> str:
+    return proxy.url("/" + server.url.rsplit("/", 1)[1])
+
+
+def test_5xx_and_dropped_connections_are_retried(oxigraph: Server) -> None:
+    _wipe(oxigraph.url)
+    bad = {2: 503, 3: "drop", 5: 502, 6: 500, 9: "drop", 10: 504}
+    proxy = FlakyProxy(oxigraph.url.rsplit("/", 1)[0],
+                       lambda n, *_: bad.get(n, "forward"))
+    try:
+        with GraphStore(_proxied(oxigraph, proxy)) as st:
+            for aid in "abc":
+                st.replace_nquads(str(article_graph_iri(aid)), _article(aid, "h", ["Ann_Lee"]))
+            assert len(st.article_graphs()) == 3
+    finally:
+        proxy.stop()
+    assert {a for a in proxy.actions() if a != "forward"} == {503, "drop", 502, 500, 504}
+    assert len(GraphStore(oxigraph.url).article_graphs()) == 3
+
+
+def test_a_server_that_goes_down_names_the_article(oxigraph: Server) -> None:
+    _wipe(oxigraph.url)
+    target = str(article_graph_iri("business/042")).encode()
+    proxy = FlakyProxy(oxigraph.url.rsplit("/", 1)[0],
+                       lambda n, m, p, body: "down" if target in body else "forward")
+    with GraphStore(_proxied(oxigraph, proxy)) as st:
+        st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
+        with pytest.raises(StoreUnavailableError) as info:
+            st.replace_nquads(str(article_graph_iri("business/042")),
+                              _article("business/042", "h", ["Bo_Chan"]))
+    message = str(info.value)
+    assert message.startswith("[GB413]") and "\n" not in message
+    assert "writing article business/042" in message and "connection refused" in message
+    assert "4 attempts" in message
+    assert GraphStore(oxigraph.url).article_graphs() == [str(article_graph_iri("a"))]
+
+
+def test_a_store_that_is_not_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.store.servers import free_port
+
+    with pytest.raises(StoreUnavailableError, match="opening the store: connection refused"):
+        GraphStore(f"http://127.0.0.1:{free_port()}/query")
+
+
+@pytest.mark.parametrize("max_bytes", [10_000_000, 2_500])
+@pytest.mark.parametrize("server_name", ["oxigraph", "virtuoso"])
+def test_a_write_that_fails_for_good_leaves_the_article_whole_or_absent(
+        request: pytest.FixtureRequest, server_name: str, max_bytes: int) -> None:
+    """Request k of the article's write (and every retry of it) fails, for each k."""
+    server: Server = request.getfixturevalue(server_name)
+    _wipe(server.url)
+    old, new = _article("b", "old", ["Bo_Chan"]), _article("b", "new", [f"P_{i}" for i in
+                                                                        range(20)])
+    graph = str(article_graph_iri("b"))
+    steps = len(article_requests(graph, list(ox.parse(new, ox.RdfFormat.N_QUADS)), max_bytes))
+    assert (steps == 1) == (max_bytes == 10_000_000)
+    direct = GraphStore(server.url)
+    direct.store.max_request_bytes = max_bytes
+    for fail_at in range(1, steps + 1):
+        bodies: list[bytes] = []
+
+        def decide(n: int, method: str, path: str, body: bytes, fail_at: int = fail_at,
+                   bodies: list[bytes] = bodies) -> str | int:
+            if not is_update(method, path, body):
+                return "forward"
+            if body not in bodies:
+                bodies.append(body)
+            return 503 if bodies.index(body) + 1 >= fail_at else "forward"
+
+        direct.replace_nquads(graph, old)
+        before = _count(direct, article_graph_iri("b"))
+        proxy = FlakyProxy(server.url.rsplit("/", 1)[0], decide)
+        try:
+            with GraphStore(_proxied(server, proxy)) as st:
+                st.store.max_request_bytes = max_bytes
+                with pytest.raises(StoreUnavailableError, match="writing article b"):
+                    st.replace_nquads(graph, new)
+        finally:
+            proxy.stop()
+        h = direct.article_hash(article_graph_iri("b"), article_iri("b"))
+        n = _count(direct, article_graph_iri("b"))
+        assert (h, n) in {("old", before), (None, 0)}, (fail_at, h, n)  # whole, or absent
+        direct.replace_nquads(graph, new)  # the next build finishes it
+        assert direct.article_hash(article_graph_iri("b"), article_iri("b")) == "new"
+        assert _staging(server.url) == []
+
+
+def test_virtuoso_digest_auth_and_capped_answers(virtuoso: Server,
+                                                 tmp_path_factory: pytest.TempPathFactory
+                                                 ) -> None:
+    _wipe(virtuoso.url)
+    with GraphStore(virtuoso.extra["auth_url"]) as st:  # /sparql-auth, digest, as dba
+        assert st.path == virtuoso.extra["auth_url"].replace("dba:dba@", "")
+        st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
+    assert GraphStore(virtuoso.url).article_graphs() == [str(article_graph_iri("a"))]
+    capped = start_virtuoso(tmp_path_factory.mktemp("virtuoso-capped"), max_rows=3)
+    try:
+        with GraphStore(capped.url) as st:
+            st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
+            with pytest.raises(StoreRequestError, match="ResultSetMaxRows"):
+                list(st.quads())
+    finally:
+        capped.stop()
+
+
+def test_retry_policy_comes_from_the_environment() -> None:
+    policy = RetryPolicy.from_env()
+    assert policy.attempts == 4 and policy.backoff == 0.02
