@@ -325,3 +325,34 @@ def test_virtuoso_digest_auth_and_capped_answers(virtuoso: Server,
 def test_retry_policy_comes_from_the_environment() -> None:
     policy = RetryPolicy.from_env()
     assert policy.attempts == 4 and policy.backoff == 0.02
+
+
+def test_merges_are_revisited_on_a_server_as_in_the_embedded_store(
+        url: str, tmp_path: Path) -> None:
+    """Merge records (long N-Quads literals), their undo and the re-plan through SPARQL on
+    each server: "Brennan" joins "Helen Brennan", comes apart when "Tom Brennan" arrives,
+    and joins her again when he is removed; the server holds what the embedded store holds."""
+    from graphbuild.corpus import build_store
+    from graphbuild.resolve.crossdoc import remove_articles
+    from tests.corpus.helpers import store_quads
+    from tests.corpus.test_entities import ARTICLES, TOM_BRENNAN
+    from tests.store.servers import parse_nquads, remote_quads
+
+    files = []
+    for name in ["brennan-1", "brennan-2"]:
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(ARTICLES[name], encoding="utf-8")
+    tom = tmp_path / "tom-brennan.txt"
+    tom.write_text(TOM_BRENNAN, encoding="utf-8")
+    local = tmp_path / "local"
+    for where in (url, local):
+        with GraphStore(where) as store:
+            merged = build_store(files, store).merges
+            assert [(m.src_label, m.dst_label) for m in merged] == [("Brennan", "Helen Brennan")]
+            assert not build_store([tom], store).merges  # two Brennans now
+            [graph] = [g for g in store.article_graphs() if "tom" in g]
+            assert remove_articles(store, [graph]) == []
+            merged = {r["src"].value for r in store.query(
+                "SELECT ?src WHERE { ?dst gb:mergedFrom ?src }")}
+            assert merged == {"https://w3id.org/graphbuild/id/person/Brennan"}
+    assert parse_nquads(remote_quads(url)) == parse_nquads(store_quads(local))
