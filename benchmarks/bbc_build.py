@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gzip
 import json
 import os
 import platform
@@ -51,7 +50,8 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import CORPUS, write_subset  # noqa: E402
 
 BARE = r"""
 import json, sys, time
@@ -125,20 +125,6 @@ def timed(cmd: list[str]) -> dict:
         sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
     return {"wall_s": wall, "max_rss": max_rss, "tree_rss": tree_peak, "user_s": user,
             "sys_s": system, "stdout": out, "stderr": err}
-
-
-def write_subset(corpus: Path, limit: int | None, path: Path) -> tuple[int, int]:
-    """The first ``limit`` articles as JSONL (id, title, text); (articles, words)."""
-    n = words = 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as dst:
-        for line in src:
-            if limit is not None and n >= limit:
-                break
-            row = json.loads(line)
-            dst.write(json.dumps({k: row[k] for k in ("id", "title", "text") if k in row}) + "\n")
-            n += 1
-            words += len(row["text"].split())
-    return n, words
 
 
 def du(path: Path) -> int:

@@ -29,7 +29,6 @@ Words are whitespace-separated words of the article texts (what graphbuild parse
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -44,24 +43,11 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import CORPUS, write_subset  # noqa: E402
 
 #: a loader takes the partition files and a fresh folder, loads them, returns the quads stored
 Loader = Callable[[list[Path], Path], int]
-
-
-def write_subset(corpus: Path, limit: int, path: Path) -> tuple[int, int]:
-    """The first ``limit`` articles as JSONL (id, title, text); (articles, words)."""
-    n = words = 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as dst:
-        for line in src:
-            if n >= limit:
-                break
-            row = json.loads(line)
-            dst.write(json.dumps({k: row[k] for k in ("id", "title", "text") if k in row}) + "\n")
-            n += 1
-            words += len(row["text"].split())
-    return n, words
 
 
 def build(corpus: Path, model: str, *args: str) -> float:

@@ -63,3 +63,30 @@ def browser() -> Iterator[Any]:
         )
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Oxigraph's server (``oxigraph serve``) on 127.0.0.1, one per test module."""
+    from tests.store.servers import oxigraph_missing, start_oxigraph
+
+    reason = oxigraph_missing()
+    if reason:
+        pytest.skip(reason)
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Virtuoso on 127.0.0.1 with a fresh database, one per test module (skips when it is
+    not installed)."""
+    from tests.store.servers import start_virtuoso, virtuoso_missing
+
+    reason = virtuoso_missing()
+    if reason:
+        pytest.skip(reason)
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()

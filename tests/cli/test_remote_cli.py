@@ -13,7 +13,6 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,12 +25,8 @@ from tests.store.servers import (
     Server,
     free_port,
     is_update,
-    oxigraph_missing,
     parse_nquads,
     remote_quads,
-    start_oxigraph,
-    start_virtuoso,
-    virtuoso_missing,
 )
 
 FAST = {"GRAPHBUILD_STORE_RETRIES": "4", "GRAPHBUILD_STORE_BACKOFF": "0.05"}
@@ -53,26 +48,6 @@ def embedded(corpus: list[str], tmp_path_factory: pytest.TempPathFactory) -> Pat
     done = cli("build", *corpus, "--store", str(path), "--quiet")
     assert done.returncode == 0, done.stderr
     return path
-
-
-@pytest.fixture(scope="module")
-def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    reason = oxigraph_missing()
-    if reason:
-        pytest.skip(reason)
-    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph_cli"))
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    reason = virtuoso_missing()
-    if reason:
-        pytest.skip(reason)
-    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso_cli"))
-    yield server
-    server.stop()
 
 
 def _wipe(url: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.store.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -88,12 +89,6 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             st.replace_article(article_graph_iri(res.doc.article.id), article_quads(res))
         st.replace_article(article_graph_iri("handmade"), _handmade_quads())
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

@@ -5,7 +5,6 @@ the server is down, and never half an article."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,10 +23,7 @@ from tests.store.servers import (
     FlakyProxy,
     Server,
     is_update,
-    oxigraph_missing,
-    start_oxigraph,
     start_virtuoso,
-    virtuoso_missing,
 )
 
 RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
@@ -38,26 +34,6 @@ NASTY = 'Eve "the } { hacker" \\ \n <b> # \u00e9'
 def _fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GRAPHBUILD_STORE_RETRIES", "4")
     monkeypatch.setenv("GRAPHBUILD_STORE_BACKOFF", "0.02")
-
-
-@pytest.fixture(scope="module")
-def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    reason = oxigraph_missing()
-    if reason:
-        pytest.skip(reason)
-    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    reason = virtuoso_missing()
-    if reason:
-        pytest.skip(reason)
-    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    yield server
-    server.stop()
 
 
 def _wipe(url: str) -> None:
