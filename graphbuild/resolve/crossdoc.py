@@ -147,8 +147,8 @@ def apply_merge(store: GraphStore, m: Merge, order: int = 0) -> None:
 
 
 def begin_writes(store: GraphStore) -> None:
-    """Before a build writes articles: undo every recorded merge and mark merging pending,
-    in one transaction (articles are written into an unmerged store; merging is redone)."""
+    """Before a build writes articles: mark merging pending, then undo every recorded merge
+    (articles are written into an unmerged store; merging is redone after the writes)."""
     pending = (f"INSERT DATA {{ GRAPH <{mergelog.BUILD_GRAPH}> {{ <{mergelog.BUILD_GRAPH}> "
                f"<{GB.mergePending}> true }} }}")
     mergelog.undo_all(store, then=pending)

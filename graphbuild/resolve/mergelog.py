@@ -10,11 +10,11 @@ removed and the quads it added that were not already there), kept in the bookkee
     <…/id/merge/N> a gb:MergeRecord ; gb:mergeOrder N ;
         gb:removedQuads "…N-Quads…" ; gb:addedQuads "…N-Quads…" .
 
-Before a build writes its first article, every recorded merge is undone (newest first, all
-in one transaction, together with the merge-pending marker), so articles are always written
-into an unmerged store; after the writes the merges are planned again from scratch and
-re-applied. The result is the store a single build of all the articles would give, whatever
-the order of the builds.
+Before a build writes its first article, the merge-pending marker is set and every recorded
+merge is undone (newest first, one request each; every step idempotent), so articles are
+always written into an unmerged store; after the writes the merges are planned again from
+scratch and re-applied. The result is the store a single build of all the articles would
+give, whatever the order of the builds.
 """
 
 from __future__ import annotations
@@ -75,8 +75,11 @@ def apply_recorded(store: Any, order: int, src: str, dst: str, src_label: str) -
                ox.Literal("".join(map(_quad_text, removed))), bg),
               (rec, ox.NamedNode(str(GB.addedQuads)),
                ox.Literal("".join(map(_quad_text, added))), bg)]
-    store.update(f"DELETE DATA {{ {_data_block(removed)} }} ;\n"
-                 f"INSERT DATA {{ {_data_block(added)}{_data_block(record)} }}")
+    # the record first: a server that commits each operation on its own (Virtuoso) may stop
+    # after it, and undoing a record whose change never happened changes nothing
+    store.update(f"INSERT DATA {{ {_data_block(record)} }} ;\n"
+                 f"DELETE DATA {{ {_data_block(removed)} }} ;\n"
+                 f"INSERT DATA {{ {_data_block(added)} }}")
 
 
 def _parse(nquads: str) -> list[tuple[Any, Any, Any, Any]]:
@@ -85,23 +88,25 @@ def _parse(nquads: str) -> list[tuple[Any, Any, Any, Any]]:
 
 
 def undo_all(store: Any, *, then: str = "") -> int:
-    """Undo every recorded merge (newest first) in one transaction, together with the SPARQL
-    Update ``then`` (e.g. setting the merge-pending marker); returns how many were undone."""
+    """Undo every recorded merge, newest first; returns how many were undone. ``then`` (a
+    SPARQL Update, e.g. setting the merge-pending marker) runs first, in the same request as
+    the first undo (one transaction on the embedded store). Each merge is undone in its own
+    request (its quads back, its record deleted), so a request never grows with the store;
+    every step is idempotent, so an undo interrupted half-way is finished by the next one
+    (the marker makes the next build merge even when it has nothing to write)."""
     rows = list(store.query(f"""
         SELECT ?r ?n ?removed ?added WHERE {{ GRAPH <{BUILD_GRAPH}> {{
           ?r a gb:MergeRecord ; gb:mergeOrder ?n ; gb:removedQuads ?removed ;
              gb:addedQuads ?added }} }}"""))
-    if not rows:
-        if then:
-            store.update(then)
-        return 0
     rows.sort(key=lambda r: -int(r["n"].value))
-    parts = []
+    first = [then] if then else []
     for r in rows:
-        parts.append(f"DELETE DATA {{ {_data_block(_parse(r['added'].value))} }}")
-        parts.append(f"INSERT DATA {{ {_data_block(_parse(r['removed'].value))} }}")
-    parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?r a <{GB.MergeRecord}> ; ?p ?o }} }}")
-    if then:
-        parts.append(then)
-    store.update(" ;\n".join(parts))
+        store.update(" ;\n".join([
+            *first,
+            f"DELETE DATA {{ {_data_block(_parse(r['added'].value))} }}",
+            f"INSERT DATA {{ {_data_block(_parse(r['removed'].value))} }}",
+            f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ {r['r']} ?p ?o }} }}"]))
+        first = []
+    if first:
+        store.update(first[0])
     return len(rows)

@@ -109,8 +109,12 @@ def _staged(article_graph: str, blocks: Blocks, max_bytes: int) -> list[str]:
               for g, s in stage.items() if g != article_graph]
     mine = [f"DROP SILENT GRAPH {ox.NamedNode(article_graph)}"]
     if article_graph in stage:
-        mine.append(f"ADD SILENT {ox.NamedNode(stage[article_graph])} "
-                    f"TO {ox.NamedNode(article_graph)}")
+        # the old article goes only while its staged copy is there: this last request may be
+        # sent again (its answer lost after it was applied), and then must change nothing
+        art, staged = ox.NamedNode(article_graph), ox.NamedNode(stage[article_graph])
+        mine = [f"DELETE {{ GRAPH {art} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {art} {{ ?s ?p ?o }} "
+                f"FILTER EXISTS {{ GRAPH {staged} {{ ?x ?y ?z }} }} }}",
+                f"ADD SILENT {staged} TO {art}"]
     requests.append(" ;\n".join(others + mine + drops))
     return requests
 

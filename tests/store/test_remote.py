@@ -183,6 +183,22 @@ def test_staged_writes_equal_single_ones(url: str, tmp_path: Path, max_bytes: in
     assert _staging(url) == []
 
 
+def test_the_last_request_of_a_staged_write_sent_twice_changes_nothing(
+        url: str, tmp_path: Path) -> None:
+    """Its answer lost after it was applied, the request is retried: the article stays."""
+    graph = str(article_graph_iri("a"))
+    data = _article("a", "h1", [f"Person_{i}" for i in range(30)], NASTY)
+    quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+    requests = article_requests(graph, quads, max_bytes=400)
+    assert len(requests) > 2  # staged
+    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+        for request in [*requests, requests[-1]]:
+            st.store.update(request)
+        local.replace_nquads(graph, data)
+        assert _quads(st) == _quads(local)
+    assert _staging(url) == []
+
+
 def test_an_article_with_many_triples_in_one_graph(url: str, tmp_path: Path) -> None:
     """Virtuoso's parser fails at ~5,000 triples in one GRAPH block: blocks of 1,000."""
     data = _article("a", "h1", [f"Person_{i}" for i in range(3_000)])  # 6,000 entity quads
