@@ -99,6 +99,16 @@ class StoreRequestError(StoreError):
     code = "GB414"
 
 
+class StoreSyntaxError(StoreRequestError, SyntaxError):
+    """A remote store refused a request as malformed (HTTP 400); a ``SyntaxError`` too, so
+    ``graphbuild query`` reports it with its line and column."""
+
+
+class QueryRefusedError(StoreRequestError):
+    """A query or update uses a server extension (Virtuoso's ``bif:``/``sql:``, ``DEFINE``,
+    ``OPTION``): refused before it reaches a remote store."""
+
+
 class RegistryError(GraphbuildError):
     """An extractor is registered twice, or requires something nobody provides."""
 

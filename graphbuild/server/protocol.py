@@ -66,7 +66,9 @@ def run_job(pool: WorkerPool, config: ServerConfig, job: str, kwargs: dict[str, 
     except WorkerDied as err:
         raise HttpError(503, f"{err}; try a smaller query", {"Retry-After": "2"}) from None
     except JobFailed as err:
-        if err.kind == "SyntaxError":
+        if err.kind == "QueryRefusedError":
+            raise HttpError(403, err.message) from None
+        if err.kind in ("SyntaxError", "StoreSyntaxError"):
             raise HttpError(400, syntax_message(text, err.message, what)) from None
         if err.kind == "NotAcceptable":
             raise HttpError(406, err.message) from None

@@ -31,7 +31,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from graphbuild.errors import StoreError, StoreRequestError, StoreUnavailableError
+from graphbuild.errors import (
+    StoreError,
+    StoreRequestError,
+    StoreSyntaxError,
+    StoreUnavailableError,
+)
 
 __all__ = ["RetryPolicy", "HttpClient", "public_url"]
 
@@ -116,8 +121,9 @@ class HttpClient:
         handlers: list[urllib.request.BaseHandler] = []
         if parts.username is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, self.url, unquote(parts.username),
-                                   unquote(parts.password or ""))
+            public = urlsplit(self.url)  # the whole server: updates may go to another path
+            passwords.add_password(None, f"{public.scheme}://{public.netloc}/",
+                                   unquote(parts.username), unquote(parts.password or ""))
             handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
                          urllib.request.HTTPBasicAuthHandler(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
@@ -135,7 +141,8 @@ class HttpClient:
             except urllib.error.HTTPError as err:
                 text = _one_line(_body(err))
                 if err.code == 400:
-                    raise SyntaxError(text or f"HTTP 400 from {self.url}") from None
+                    raise StoreSyntaxError(f"{self.url}: {what}: HTTP 400: "
+                                           f"{text or 'malformed request'}") from None
                 if err.code not in RETRY_STATUSES or _PERMANENT.search(text):
                     raise StoreRequestError(
                         f"{self.url}: {what}: HTTP {err.code} {err.reason}"

@@ -37,7 +37,13 @@ import pyoxigraph as ox
 from graphbuild.errors import StoreError, StoreRequestError
 from graphbuild.rdf.vocab import GRAPH
 from graphbuild.store.http import HttpClient, RetryPolicy
-from graphbuild.store.sparqltext import bind_values, query_form, term_text, with_prefixes
+from graphbuild.store.sparqltext import (
+    bind_values,
+    check_standard,
+    query_form,
+    term_text,
+    with_prefixes,
+)
 from graphbuild.store.writes import DEFAULT_MAX_BYTES, article_requests, graph_blocks, insert_data
 
 __all__ = ["RemoteStore", "endpoints"]
@@ -112,12 +118,14 @@ class RemoteStore:
         if use_default_graph_as_union and not defaults:
             fields.append(("union-default-graph", ""))  # Oxigraph's; other servers ignore it
         try:
+            check_standard(text)
             resp = self.http.send(self.query_url, urllib.parse.urlencode(fields).encode(),
                                   {"Accept": _ACCEPT[form], "Content-Type":
                                    "application/x-www-form-urlencoded"}, what)
         except SyntaxError as err:  # report columns of the text as given
-            raise SyntaxError(_ERROR_AT.sub(
-                lambda m: f"error at 1:{max(int(m.group(1)) - shift, 1)}", str(err))) from None
+            message = _ERROR_AT.sub(lambda m: f"error at 1:{max(int(m.group(1)) - shift, 1)}",
+                                    getattr(err, "message", str(err)))
+            raise type(err)(message) from None
         return self._result(resp, form, what)
 
     def _result(self, resp: Any, form: str, what: str) -> Any:
@@ -150,6 +158,7 @@ class RemoteStore:
         text, _ = with_prefixes(update, prefixes)
         if base_iri:
             text = f"BASE {ox.NamedNode(base_iri)} {text}"
+        check_standard(text, update=True)
         with self.http.send(self.update_url, text.encode("utf-8"),
                             {"Content-Type": "application/sparql-update; charset=utf-8"},
                             what) as resp:

@@ -15,7 +15,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["query_form", "with_prefixes", "bind_values", "term_text", "FORMS"]
+from graphbuild.errors import QueryRefusedError
+
+__all__ = ["query_form", "with_prefixes", "bind_values", "term_text", "FORMS",
+           "check_standard"]
 
 FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 
@@ -107,3 +110,37 @@ def bind_values(text: str, bindings: Mapping[Any, Any] | None) -> str:
     if at is None:  # DESCRIBE without WHERE, CONSTRUCT WHERE: a trailing VALUES clause
         return f"{text}\n{block}"
     return text[:at] + block + text[at:]
+
+
+_VENDOR = ("bif:", "sql:")  # Virtuoso's functions (an IRI or a prefixed name)
+_PRAGMAS = {"define", "option"}  # Virtuoso's pragmas and query options
+_EMPTY: list[Any] = []  # an empty in-memory store to parse queries with, made once
+
+
+def _extension(text: str) -> str | None:
+    """The first server extension in ``text`` (outside strings and comments), or None."""
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if m.lastgroup == "skip" and tok.startswith("<"):
+            if tok[1:].lstrip().lower().startswith(_VENDOR):
+                return tok
+        elif m.lastgroup == "word" and (tok.lower().startswith(_VENDOR)
+                                        or tok.lower() in _PRAGMAS):
+            return tok
+    return None
+
+
+def check_standard(text: str, *, update: bool = False) -> None:
+    """Refuse what is not standard SPARQL 1.1 before it reaches a remote endpoint: any
+    server extension (Virtuoso's ``bif:``/``sql:`` functions, ``DEFINE`` pragmas, ``OPTION
+    (get:soft …)``, which can make the server fetch URLs or run its own code) is a
+    :class:`QueryRefusedError`; a query Oxigraph's parser rejects, a ``SyntaxError``."""
+    found = _extension(text)
+    if found is not None:
+        shown = found if len(found) <= 40 else found[:39] + "…"
+        raise QueryRefusedError(f"not standard SPARQL 1.1: {shown!r} (server extensions are "
+                                "refused)")
+    if not update:
+        if not _EMPTY:
+            _EMPTY.append(ox.Store())
+        _EMPTY[0].query(text)  # parses (SyntaxError) without reading anything

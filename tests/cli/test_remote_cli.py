@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -160,6 +161,15 @@ def test_serve_passes_queries_to_the_remote_store(built: str, tmp_path: Path) ->
         assert "Maria Zakharova" in body.splitlines(), log.read_text()
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).read().decode()
         assert f"SPARQL over {built}" in page
+        # a server extension (Virtuoso's sponger: fetch a URL) never reaches the endpoint
+        grab = ('SELECT * FROM <http://127.0.0.1:9/x.nt> OPTION (get:soft "soft") '
+                "WHERE { ?s ?p ?o }")
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/sparql", headers={
+            "Accept": "text/csv"}, data=urllib.parse.urlencode({"query": grab}).encode())
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(req, timeout=30)
+        assert refused.value.code == 403
+        assert "not standard SPARQL" in refused.value.read().decode()
     finally:
         proc.terminate()
         proc.wait(20)
@@ -227,3 +237,10 @@ def test_a_store_url_nobody_answers(corpus: list[str]) -> None:
         assert done.stderr.strip().splitlines()[-1] == (
             f"error: [GB413] {url}: store unavailable while opening the store: connection "
             "refused (gave up after 4 attempts over 0.4 s)"), done.stderr
+
+
+def test_a_malformed_request_is_one_line(oxigraph: Server) -> None:
+    """The update endpoint given as the store: the server answers 400 to a query."""
+    done = cli("stats", "--store", oxigraph.url.rsplit("/", 1)[0] + "/update")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "HTTP 400" in done.stderr

@@ -173,3 +173,51 @@ def test_stopping_between_requests_never_half_writes(max_bytes: int) -> None:
             st.update(text)
         assert _graph(st, ARTICLE) == new
         assert not [g for g in st.named_graphs() if g.value.startswith(STAGING_PREFIX)]
+
+
+VENDOR = [
+    'SELECT * FROM <http://127.0.0.1:9/y.nt> OPTION (get:soft "soft") WHERE { ?s ?p ?o }',
+    'SELECT (bif:sys_stat("st_dbms_ver") AS ?v) WHERE { }',
+    'PREFIX b: <bif:> SELECT (b:sys_stat("x") AS ?v) WHERE { }',
+    "SELECT ?v WHERE { BIND(<sql:f>(1) AS ?v) }",
+    'DEFINE input:grab-all "yes" SELECT * WHERE { ?s ?p ?o }',
+]
+
+
+@pytest.mark.parametrize("text", VENDOR)
+def test_server_extensions_never_reach_a_remote_store(text: str) -> None:
+    """Virtuoso's extensions can make it fetch URLs or run its functions: refused at once,
+    before any request (the URL here answers nothing)."""
+    from graphbuild.errors import QueryRefusedError
+    from graphbuild.store.remote import RemoteStore
+    from graphbuild.store.sparqltext import check_standard
+
+    with pytest.raises(QueryRefusedError, match="not standard SPARQL"):
+        check_standard(text)
+    with pytest.raises(QueryRefusedError, match="not standard SPARQL"):
+        RemoteStore("http://127.0.0.1:9/sparql").query(text)
+
+
+def test_extension_words_in_strings_iris_and_comments_are_text() -> None:
+    from graphbuild.store.sparqltext import check_standard
+
+    check_standard('SELECT ?s WHERE { ?s ?p "bif:sys_stat <bif:x> OPTION define" } # bif:')
+    check_standard('INSERT DATA { GRAPH <http://g> { <http://s> <http://p> "<sql:y> bif:z" } }',
+                   update=True)
+    with pytest.raises(SyntaxError):
+        check_standard("SELECT WHERE {")
+
+
+def test_credentials_go_to_every_path_of_the_server() -> None:
+    """Updates go to …/update, which is not under …/query: the password must reach it."""
+    import urllib.request
+
+    from graphbuild.store.http import HttpClient
+
+    client = HttpClient("http://alice:s%3Dcret@127.0.0.1:9/ds/query")
+    [digest] = [h for h in client._opener.handlers
+                if isinstance(h, urllib.request.HTTPDigestAuthHandler)]
+    for path in ("/ds/query", "/ds/update", "/other"):
+        assert digest.passwd.find_user_password(None, f"http://127.0.0.1:9{path}") == (
+            "alice", "s=cret")
+    assert "cret" not in client.url
