@@ -106,7 +106,8 @@ def prune_update() -> str:
     """The SPARQL Update that drops entity-graph triples about nodes no article graph uses
     (in any position): what removed or replaced articles leave behind."""
     eg, bg = f"<{ENTITY_GRAPH}>", f"<{BUILD_GRAPH}>"
-    used = f"FILTER(?g != {eg} && ?g != {bg})"
+    staging = ox.Literal(str(GRAPH["staging/"]))  # a remote store's half-done writes
+    used = f"FILTER(?g != {eg} && ?g != {bg} && !STRSTARTS(STR(?g), {staging}))"
     return f"""
         DELETE {{ GRAPH {eg} {{ ?x ?p ?o }} }}
         WHERE {{ GRAPH {eg} {{ ?x ?p ?o }}

@@ -44,7 +44,13 @@ from graphbuild.store.sparqltext import (
     term_text,
     with_prefixes,
 )
-from graphbuild.store.writes import DEFAULT_MAX_BYTES, article_requests, graph_blocks, insert_data
+from graphbuild.store.writes import (
+    DEFAULT_MAX_BYTES,
+    STAGING_PREFIX,
+    article_requests,
+    graph_blocks,
+    insert_data,
+)
 
 __all__ = ["RemoteStore", "endpoints"]
 
@@ -219,8 +225,12 @@ class RemoteStore:
 
     # ------------------------------------------------------------------ reading
     def graph_filter(self, var: str) -> str:
-        """A FILTER keeping ``var`` to the store's graphs."""
-        return f"FILTER(STRSTARTS(STR({var}), {ox.Literal(self.graph_prefix)}))"
+        """A FILTER keeping ``var`` to the store's graphs (not the staging graphs of a write
+        in progress, or of one that failed half-way, unless they are what is asked for)."""
+        keep = f"STRSTARTS(STR({var}), {ox.Literal(self.graph_prefix)})"
+        if STAGING_PREFIX.startswith(self.graph_prefix) and self.graph_prefix != STAGING_PREFIX:
+            keep += f" && !STRSTARTS(STR({var}), {ox.Literal(STAGING_PREFIX)})"
+        return f"FILTER({keep})"
 
     def quads_for_pattern(self, subject: Any, predicate: Any, obj: Any,
                           graph_name: Any = None) -> Iterator[ox.Quad]:

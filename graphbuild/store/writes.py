@@ -82,6 +82,9 @@ def article_requests(article_graph: str, quads: Iterable[ox.Quad],
     hold quads of other graphs, e.g. the entity graph), in order."""
     blocks = graph_blocks(quads)
     drop = f"DROP SILENT GRAPH {ox.NamedNode(article_graph)}"
+    # and what an earlier staged write of this article left, if it stopped half-way
+    drop += "".join(f" ;\nDROP SILENT GRAPH {ox.NamedNode(staging_graph(article_graph, g))}"
+                    for g in blocks)
     single = drop + " ;\n" + insert_data(blocks) if blocks else drop
     if len(single.encode("utf-8")) <= max_bytes:
         return [single]

@@ -199,6 +199,23 @@ def test_the_last_request_of_a_staged_write_sent_twice_changes_nothing(
     assert _staging(url) == []
 
 
+def test_a_write_stopped_half_way_is_not_in_the_store(url: str) -> None:
+    """Its staging graphs are not the store's: not counted, dumped or used by pruning."""
+    graph = str(article_graph_iri("a"))
+    data = _article("a", "h1", [f"Person_{i}" for i in range(30)], NASTY)
+    requests = article_requests(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)),
+                                max_bytes=400)
+    with GraphStore(url) as st:
+        for request in requests[:-1]:  # the last one, which moves it in, never arrives
+            st.store.update(request)
+        assert _staging(url)
+        assert len(st.store) == 0 and not _quads(st) and st.article_graphs() == []
+        st.prune_entities()
+        assert _staging(url)  # pruning leaves them to the article's next write
+        st.replace_nquads(graph, data)
+        assert _staging(url) == [] and len(st.store) == len(data.splitlines())
+
+
 def test_an_article_with_many_triples_in_one_graph(url: str, tmp_path: Path) -> None:
     """Virtuoso's parser fails at ~5,000 triples in one GRAPH block: blocks of 1,000."""
     data = _article("a", "h1", [f"Person_{i}" for i in range(3_000)])  # 6,000 entity quads
