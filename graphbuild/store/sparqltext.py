@@ -106,10 +106,32 @@ def bind_values(text: str, bindings: Mapping[Any, Any] | None) -> str:
         names.append(str(ox.Variable(name)))
         terms.append(term_text(term))
     block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    # inside every subquery too: one that picks a page (LIMIT) must pick it among the bound
+    # rows, as Oxigraph's own substitutions do, not before the outer join
+    for at in sorted(_subquery_braces(text), reverse=True):
+        text = text[:at] + block + text[at:]
     at = _where_brace(text)
     if at is None:  # DESCRIBE without WHERE, CONSTRUCT WHERE: a trailing VALUES clause
         return f"{text}\n{block}"
     return text[:at] + block + text[at:]
+
+
+def _subquery_braces(text: str) -> list[int]:
+    """The indexes just after the ``{`` opening each subquery's WHERE group."""
+    out, parens, pending, seen_form = [], 0, None, False
+    for pos, kind, tok in _tokens(text):
+        if tok == "(":
+            parens += 1
+        elif tok == ")":
+            parens -= 1
+        elif kind == "word" and tok.upper() in FORMS:
+            if seen_form and tok.upper() == "SELECT":
+                pending = parens
+            seen_form = True
+        elif tok == "{" and pending is not None and parens == pending:
+            out.append(pos + 1)
+            pending = None
+    return out
 
 
 _VENDOR = ("bif:", "sql:")  # Virtuoso's functions (an IRI or a prefixed name)

@@ -55,6 +55,11 @@ QUERIES = [
      'FILTER(?l != "}{") }', {"e": _n("e0")}),
     ("SELECT ?e ?y WHERE { { SELECT ?e WHERE { ?e ?p ?o } } ?e <https://example.org/knows> ?y }",
      {"e": _n("e3")}),
+    # a subquery that picks a page before the outer join (the shipped examples)
+    ("SELECT ?e ?l WHERE { { SELECT ?e WHERE { ?e rdfs:label ?any } ORDER BY ?e LIMIT 1 } "
+     "?e rdfs:label ?l }", {"e": _n("e3")}),
+    ("SELECT ?e ?n WHERE { { SELECT ?e (COUNT(?o) AS ?n) WHERE { ?e ?p ?o } GROUP BY ?e "
+     "LIMIT 1 } }", {"e": _n("e2")}),
     ("CONSTRUCT { ?e <https://example.org/named> ?l } WHERE { ?e rdfs:label ?l }",
      {"e": _n("e1")}),
     ("CONSTRUCT WHERE { ?e <https://example.org/knows> ?x }", {"x": _n("e0")}),
