@@ -16,7 +16,8 @@ queries see the union of all the endpoint's graphs. Queries ask for that union: 
 server gets ``union-default-graph`` with every query (no server option needed); Virtuoso's
 default graph is the union anyway; other servers must be set up so (Fuseki:
 ``tdb2:unionDefaultGraph true``): opening a store checks it. Locking does not apply: the
-server serialises requests, and nothing stops two builds writing the same endpoint.
+server serialises requests, but nothing stops two builds writing the same endpoint at once,
+and they must not (their cross-article merge records would mix): run one build at a time.
 
 Endpoints: the URL is the query endpoint; updates go to the same URL, or to ``…/update``
 when it ends in ``/query`` (Oxigraph: ``http://HOST:7878/query``; Fuseki:
