@@ -213,9 +213,10 @@ def encode_all(articles: Iterable[Article], *, model: str, jobs: int,
 
 # ------------------------------------------------------------------ the build
 
-def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: CorpusReport,
-          replaced: set[str], progress: Progress | None) -> Iterator[Article]:
-    seen: dict[str, str] = {}  # id -> start of its content hash, for ids read by this build
+def readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
+             progress: Progress | None) -> Iterator[Article]:
+    """The non-empty articles of ``inputs`` that ingest's screening lets through; what it
+    skips goes to ``report`` (and is logged once)."""
     for got in iter_articles(inputs):
         if isinstance(got, Skipped):
             (report.warnings if got.warning else report.skipped).append(got)
@@ -224,8 +225,14 @@ def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: Corpus
                 if progress is not None:
                     progress(report)
             continue
-        if not got.text.strip():
-            continue
+        if got.text.strip():
+            yield got
+
+
+def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: CorpusReport,
+          replaced: set[str], progress: Progress | None) -> Iterator[Article]:
+    seen: dict[str, str] = {}  # id -> start of its content hash, for ids read by this build
+    for got in readable(inputs, report, progress):
         first, short = seen.get(got.id), got.content_hash[:16]
         if first is not None and first != short:
             log.warning("%s: article id %r was read before in this build with another text; "

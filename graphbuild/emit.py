@@ -23,14 +23,22 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graphbuild import nlp
-from graphbuild.corpus import BATCH, CorpusReport, Encoded, Failed, Progress, encode_all
+from graphbuild.atomic import atomic_write
+from graphbuild.corpus import (
+    BATCH,
+    CorpusReport,
+    Encoded,
+    Failed,
+    Progress,
+    encode_all,
+    readable,
+)
 from graphbuild.errors import GraphFileError
-from graphbuild.ingest import Skipped, iter_articles
+from graphbuild.ingest import Skipped
 from graphbuild.rdf.vocab import GB, GRAPH
 from graphbuild.types import Article
 
@@ -57,16 +65,7 @@ def _readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
               progress: Progress | None) -> Iterator[Article]:
     """The articles to emit: ingest's screening, each id once."""
     seen: dict[str, str] = {}
-    for got in iter_articles(inputs):
-        if isinstance(got, Skipped):
-            (report.warnings if got.warning else report.skipped).append(got)
-            if not got.warning:
-                log.warning("%s: %s", got.path, got.problem)
-                if progress is not None:
-                    progress(report)
-            continue
-        if not got.text.strip():
-            continue
+    for got in readable(inputs, report, progress):
         first = seen.get(got.id)
         if first is not None:
             if first != got.content_hash:
@@ -81,19 +80,13 @@ def _readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
 
 
 def _write(path: Path, chunks: list[bytes]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
             fh.write(PENDING)
             for chunk in chunks:
                 fh.write(chunk)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    atomic_write(path, write)
 
 
 def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLike, *,

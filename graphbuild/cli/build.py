@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from graphbuild import nlp
+from graphbuild.atomic import atomic_write
 from graphbuild.errors import GraphFileError
 
 log = logging.getLogger("graphbuild")
-
-
-def atomic_write(path: Path, write) -> None:  # noqa: ANN001
-    """Write through a temporary file in the same folder and rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:

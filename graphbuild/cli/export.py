@@ -60,7 +60,7 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: st
 
 def _stream_store(store_dir: str, fmt: str, out: Path | None) -> None:
     """Dump the store quad by quad: memory stays flat whatever its size."""
-    from graphbuild.cli.build import atomic_write
+    from graphbuild.atomic import atomic_write
     from graphbuild.store.oxi import GraphStore
 
     with GraphStore(store_dir, read_only=True) as store:
