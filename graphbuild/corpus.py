@@ -5,10 +5,11 @@ ones), skips those whose content hash the store already holds, and hands the res
 to ``jobs`` worker processes. A worker parses a batch with ``nlp.pipe`` inside a spaCy memory
 zone, runs the extractors, and returns each article's quads already serialised as N-Quads.
 The main process writes each article atomically (see :meth:`GraphStore.replace_nquads`), so a
-crash leaves every article fully present or fully absent. Memory stays flat: nothing but the
-current batches is held (at most ``2 * jobs`` batches are in flight). With ``scheduler``
-the batches go to a Dask cluster instead (:mod:`graphbuild.distributed`); the main
-process still writes every article.
+crash leaves every article fully present or fully absent; it writes on a thread of its own
+(:mod:`graphbuild.store.background`), in order, while the next articles are parsed. Memory
+stays flat: nothing but the current batches is held (at most ``2 * jobs`` batches are in
+flight, and 8 articles wait for the writer). With ``scheduler`` the batches go to a Dask
+cluster instead (:mod:`graphbuild.distributed`); the main process still writes every article.
 
 Faults are contained per article: an exception while parsing or extracting one article is
 reported (a :class:`Failed`, logged as one warning naming the article) and the build goes on.
@@ -23,6 +24,7 @@ interrupted before or during merging merges on the next run even when no article
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -31,6 +33,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -39,6 +42,7 @@ from graphbuild import nlp, registry
 from graphbuild.errors import GraphbuildError, ModelError
 from graphbuild.ingest import Skipped, iter_articles
 from graphbuild.rdf.vocab import article_graph_iri, article_iri
+from graphbuild.store.background import BackgroundWriter
 from graphbuild.store.oxi import GraphStore, nquads
 from graphbuild.types import Article, ArticleResult
 
@@ -113,6 +117,25 @@ def _init_worker(model: str, extractors: list[str] | None) -> None:
     _WORKER["model"] = model
     _WORKER["pipe"] = registry.pipeline(extractors)
     nlp.load(model)
+    if nlp.aux_ner_enabled():
+        nlp.load_aux_ner()
+
+
+@contextmanager
+def _long_lived_models() -> Iterator[None]:
+    """Keep the garbage collector off the loaded models while articles stream through: what
+    exists now (the spaCy pipelines) is frozen out of collections, and the young generation
+    is collected less often (a build allocates many short-lived objects and few cycles).
+    Undone on exit, so a library caller's process is left as it was."""
+    old = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(5000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
 
 
 def _init_pool_worker(model: str, extractors: list[str] | None, log_level: int) -> None:
@@ -124,6 +147,8 @@ def _init_pool_worker(model: str, extractors: list[str] | None, log_level: int) 
         _init_worker(model, extractors)
     except Exception as err:  # noqa: BLE001 - reported by the first task, in the parent
         _WORKER["error"] = err
+    else:  # this process only parses: its models stay frozen out of collections
+        _long_lived_models().__enter__()
 
 
 def _parse_each(batch: list[Article]) -> list[Any]:
@@ -192,8 +217,9 @@ def encode_all(articles: Iterable[Article], *, model: str, jobs: int,
         return
     if jobs <= 1:
         _init_worker(model, extractors)
-        for batch in _batches(articles, BATCH):
-            yield from _work(batch)
+        with _long_lived_models():
+            for batch in _batches(articles, BATCH):
+                yield from _work(batch)
         return
     level = logging.getLogger("graphbuild").getEffectiveLevel()
     pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"),
@@ -269,20 +295,11 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
     written: set[str] = set()  # ids written by this build
     was_pending = store.merge_pending()
     marked = False
-    todo = _todo(store, inputs, report, replaced, progress)
-    for enc in encode_all(todo, model=model, jobs=jobs, extractors=extractors,
-                          scheduler=scheduler):
-        if not isinstance(enc, Failed):
-            if not marked:  # undo the merges (redone below) and mark merging pending
-                from graphbuild.resolve.crossdoc import begin_writes
 
-                begin_writes(store)
-                marked = True
-            try:
-                store.replace_nquads(enc.graph, enc.nquads)
-            except (SyntaxError, ValueError) as err:  # a malformed term: this article only
-                enc = Failed(enc.article_id, enc.article_id,
-                             f"could not be stored ({type(err).__name__}: {err}): skipped")
+    def outcome(enc: Encoded | Failed, err: BaseException | None = None) -> None:
+        if err is not None:  # a malformed term: this article only
+            enc = Failed(enc.article_id, enc.article_id,
+                         f"could not be stored ({type(err).__name__}: {err}): skipped")
         if isinstance(enc, Failed):
             report.skipped.append(Skipped(enc.where, enc.problem))
             log.warning("%s: %s", enc.where, enc.problem)
@@ -294,6 +311,31 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
             report.triples_written += enc.triples
         if progress is not None:
             progress(report)
+
+    # the store is written on a thread of its own while the next articles are parsed
+    writer: BackgroundWriter[Encoded] = BackgroundWriter(
+        lambda enc: store.replace_nquads(enc.graph, enc.nquads),
+        recoverable=(SyntaxError, ValueError))
+    try:
+        todo = _todo(store, inputs, report, replaced, progress)
+        for enc in encode_all(todo, model=model, jobs=jobs, extractors=extractors,
+                              scheduler=scheduler):
+            if isinstance(enc, Failed):
+                outcome(enc)
+            else:
+                if not marked:  # undo the merges (redone below) and mark merging pending
+                    from graphbuild.resolve.crossdoc import begin_writes
+
+                    begin_writes(store)
+                    marked = True
+                writer.submit(enc)
+            for done, err in writer.finished():
+                outcome(done, err)
+        for done, err in writer.close():
+            outcome(done, err)
+    except BaseException:
+        writer.abort()
+        raise
     if report.replaced or was_pending:  # a replaced article may leave entities unmentioned
         store.prune_entities()
     if merge and (marked or was_pending):

@@ -48,6 +48,9 @@ def load(name: str = DEFAULT_MODEL):  # -> spacy.Language
             f"spaCy pipeline {name!r} is not installed; install it with pip "
             f"(the default {DEFAULT_MODEL!r} comes with graphbuild)"
         ) from err
+    from graphbuild import rulefast
+
+    rulefast.install(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")

@@ -1,0 +1,71 @@
+"""The faster attribute ruler and lemmatizer give exactly spaCy's annotations."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+import spacy
+
+from graphbuild import nlp, rulefast
+from tests.conftest import BBC, SEEDS
+
+
+def _texts(n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    if BBC.exists():
+        with gzip.open(BBC, "rt", encoding="utf-8") as fh:
+            for line, _ in zip(fh, range(n), strict=False):
+                texts.append(json.loads(line)["text"])
+    # rule edge cases: contractions, "ai n't", "y'all", spaces, pronouns as objects
+    texts.append("I ain't sure y'all know it.\n\n  They gave it to me; "
+                 "he'd've done  it, wouldn't he?")
+    return texts
+
+
+def _view(doc: spacy.tokens.Doc) -> list[tuple]:
+    return [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, t.head.i, t.ent_type_,
+             t.ent_iob_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[spacy.Language, spacy.Language]:
+    return spacy.load(nlp.DEFAULT_MODEL), spacy.load(nlp.DEFAULT_MODEL)
+
+
+def test_installs_on_the_default_model(pipelines) -> None:  # noqa: ANN001
+    _plain, fast = pipelines
+    assert rulefast.install(fast) == ["attribute_ruler", "lemmatizer"]
+    fast_in_graphbuild = [n for n, p in nlp.load().pipeline if "pipe" in getattr(p, "__dict__", {})]
+    assert fast_in_graphbuild == ["attribute_ruler", "lemmatizer"]
+
+
+def test_same_annotations_as_spacy_across_memory_zones(pipelines) -> None:  # noqa: ANN001
+    plain, fast = pipelines
+    rulefast.install(fast)
+    texts = _texts(120)
+    for start in range(0, len(texts), 40):  # the caches outlive each zone's strings
+        chunk = texts[start:start + 40]
+        with plain.memory_zone(), fast.memory_zone():
+            for a, b in zip(plain.pipe(chunk, batch_size=8), fast.pipe(chunk, batch_size=8),
+                            strict=True):
+                assert _view(b) == _view(a)
+
+
+def test_bounded_caches_still_give_the_same_annotations(pipelines, monkeypatch) -> None:  # noqa: ANN001
+    plain, fast = pipelines
+    rulefast.install(fast)
+    monkeypatch.setattr(rulefast._AttributeRuler, "CACHE", 5)
+    texts = _texts(10)
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
+        assert _view(b) == _view(a)
+
+
+def test_rules_that_set_other_attributes_keep_spacys_own_path() -> None:
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "x"}]], {"NORM": "ex"})
+    lem = blank.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert rulefast.install(blank) == []
+    assert "pipe" not in vars(ruler) and "pipe" not in vars(lem)
