@@ -82,14 +82,23 @@ def load_aux_ner():  # -> spacy.Language
     ``graphbuild/data/ner``: a spaCy pipeline holding only a ``ner`` with its own tok2vec, so
     it works on top of any base pipeline."""
     import spacy
+    from thinc.api import NumpyOps
 
     root = resources.files("graphbuild").joinpath("data", "ner")
     try:
         with resources.as_file(root) as path:
-            return spacy.load(path)
+            aux = spacy.load(path)
     except (OSError, ValueError) as err:
         raise ModelError(f"graphbuild's entity recogniser is missing from {root}; reinstall "
                          f"graphbuild or set {AUX_NER_ENV}=0") from err
+    # Its matrix products go through numpy's BLAS (one thread, see _aux_ents) rather than
+    # thinc's bundled BLIS, which was three times slower on the x86-64 machine graphbuild is
+    # measured on (same entities found; see the README's figures). Only this model: the base
+    # pipeline keeps spaCy's own arithmetic, so its annotations are exactly spaCy's.
+    ops = NumpyOps(use_blis=False)
+    for node in aux.get_pipe("ner").model.walk():
+        node.ops = ops
+    return aux
 
 
 def _may_name(sent) -> bool:  # sent: spacy.tokens.Span
@@ -109,6 +118,7 @@ def _aux_ents(aux, docs: list, batch_size: int) -> list[tuple[NerSpan, ...]]:
     """The second recogniser's entities for each Doc: it runs over the Docs' own tokens,
     sentence by sentence (only sentences that may hold a name), in one batch."""
     from spacy.tokens import Doc
+    from threadpoolctl import threadpool_limits
 
     where: list[tuple[int, int]] = []  # (doc index, first token of the sentence)
     words = []
@@ -119,8 +129,9 @@ def _aux_ents(aux, docs: list, batch_size: int) -> list[tuple[NerSpan, ...]]:
                 words.append(Doc(aux.vocab, words=[t.text for t in sent],
                                  spaces=[bool(t.whitespace_) for t in sent]))
     found: list[list[NerSpan]] = [[] for _ in docs]
-    for (n, first), adoc in zip(where, aux.pipe(words, batch_size=max(batch_size, 128)),
-                                strict=True):
+    with threadpool_limits(1, user_api="blas"):  # one core: the build's --jobs decides more
+        adocs = list(aux.pipe(words, batch_size=max(batch_size, 128)))
+    for (n, first), adoc in zip(where, adocs, strict=True):
         doc = docs[n]
         for e in adoc.ents:
             start, end = first + e.start, first + e.end

@@ -64,3 +64,29 @@ def test_deterministic_and_batch_independent() -> None:
     again = [d.aux_ents for d in nlp.parse(arts, batch_size=1)]
     assert first == again
     assert first[0] == _parse().aux_ents
+
+
+def test_numpy_arithmetic_finds_the_same_entities_as_spacys_own() -> None:
+    """The recogniser runs its matrix products through numpy's BLAS, not thinc's BLIS: on real
+    news sentences it must find exactly what the same model finds with spaCy's defaults."""
+    import gzip
+    import json
+
+    import spacy
+
+    from tests.conftest import BBC
+
+    if not BBC.exists():
+        pytest.skip(f"{BBC} is not there")
+    with gzip.open(BBC, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line, _ in zip(fh, range(40), strict=False)]
+    root = resources.files("graphbuild").joinpath("data", "ner")
+    with resources.as_file(root) as path:
+        plain = spacy.load(path)
+    fast = nlp.load_aux_ner()
+    assert all(not n.ops.use_blis for n in fast.get_pipe("ner").model.walk())
+    sents = [s.text for d in nlp.load().pipe(texts) for s in d.sents if s.text.strip()]
+    assert len(sents) > 400
+    for a, b in zip(plain.pipe(sents), fast.pipe(sents), strict=True):
+        assert [(e.start, e.end, e.label_) for e in b.ents] == \
+            [(e.start, e.end, e.label_) for e in a.ents]
