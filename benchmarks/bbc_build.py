@@ -7,6 +7,8 @@ in one run, measures:
 1. bare spaCy: ``spacy.load(model)`` + ``nlp.pipe`` over the same texts with the same model
    (batch size as graphbuild's), in a subprocess: words/s with the model load included, and
    the load time on its own;
+   for comparison, the same bare spaCy given graphbuild's exact, faster attribute ruler and
+   lemmatizer (``graphbuild.rulefast``), and the ratios against that too;
 2. ``graphbuild build CORPUS --store TMP --quiet --jobs 1`` (fresh store), as a subprocess:
    wall time, words/s, peak RSS (largest process, and the whole process tree, sampled);
 3. the same with ``--jobs 2 --no-merge`` into another fresh store, then the cross-article
@@ -58,6 +60,9 @@ import json, sys, time
 t0 = time.perf_counter()
 import spacy
 nlp = spacy.load(sys.argv[2])
+if sys.argv[4:] == ["fast-rules"]:
+    from graphbuild import rulefast
+    rulefast.install(nlp)
 t1 = time.perf_counter()
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 n = 0
@@ -232,6 +237,13 @@ def main() -> None:
                    "cpu_s": (bare["user_s"] or 0) + (bare["sys_s"] or 0)}
     print(f"bare spaCy: {res['bare']['words_per_s']:,.0f} words/s (load {b['load_s']:.1f} s "
           f"included; {res['bare']['words_per_s_without_load']:,.0f} without)", flush=True)
+    # 1b. for comparison: bare spaCy given graphbuild's exact, faster rule components
+    fast = timed([py, "-c", BARE, str(corpus), model, str(BATCH), "fast-rules"])
+    res["bare_fast_rules"] = {"wall_s": fast["wall_s"], "words_per_s": words / fast["wall_s"],
+                              "max_rss": fast["max_rss"], "tree_rss": fast["tree_rss"],
+                              "cpu_s": (fast["user_s"] or 0) + (fast["sys_s"] or 0)}
+    print(f"bare spaCy with graphbuild's rule components: "
+          f"{res['bare_fast_rules']['words_per_s']:,.0f} words/s", flush=True)
 
     # 2. graphbuild, --jobs 1, with merging
     s1 = work / "store-j1"
@@ -277,6 +289,8 @@ def main() -> None:
     # 4. ratios; 5. store and queries
     for key in ("jobs1", "jobs2"):
         res[key]["ratio_to_bare"] = res[key]["words_per_s"] / res["bare"]["words_per_s"]
+        res[key]["ratio_to_bare_fast_rules"] = \
+            res[key]["words_per_s"] / res["bare_fast_rules"]["words_per_s"]
     with GraphStore(s1, read_only=True) as gs:
         stats = gs.stats()
     res["store"] = {"bytes_on_disk": du(s1), **stats}
@@ -290,6 +304,7 @@ def main() -> None:
     print(f"{'':24}{'words/s':>10}{'ratio':>8}{'wall s':>9}{'CPU s':>9}{'peak RSS':>11}"
           f"{'tree RSS':>11}")
     rows = [("bare spaCy (with load)", res["bare"], None),
+            ("  same, fast rules", res["bare_fast_rules"], None),
             ("graphbuild --jobs 1", res["jobs1"], res["jobs1"]["ratio_to_bare"]),
             ("graphbuild --jobs 2", res["jobs2"], res["jobs2"]["ratio_to_bare"])]
     for name, r, ratio in rows:
@@ -298,6 +313,10 @@ def main() -> None:
               f"{r['tree_rss'] / mb:>9.0f}MB")
     print(f"bare spaCy: model load {res['bare']['load_s']:.1f} s; without load "
           f"{res['bare']['words_per_s_without_load']:,.0f} words/s")
+    print(f"graphbuild runs the model's attribute ruler and lemmatizer through exact, faster "
+          f"code (graphbuild.rulefast); against bare spaCy given the same ('fast rules'), "
+          f"--jobs 1 is {res['jobs1']['ratio_to_bare_fast_rules']:.2f} and --jobs 2 "
+          f"{res['jobs2']['ratio_to_bare_fast_rules']:.2f}")
     print(f"jobs 2: build {res['jobs2']['build_s']:.1f} s + merge {merge_s:.1f} s (CPU s: "
           "user+sys of the build command and its workers, merge excluded)")
     print(f"CPU-time ratio bare/graphbuild --jobs 1 (insensitive to other load on the "

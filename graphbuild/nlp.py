@@ -114,11 +114,18 @@ def _may_name(sent) -> bool:  # sent: spacy.tokens.Span
     return False
 
 
+@lru_cache(maxsize=1)
+def _blas_threads():  # -> threadpoolctl.ThreadpoolController
+    """The process's BLAS thread pools, found once (finding them scans the loaded libraries)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 def _aux_ents(aux, docs: list, batch_size: int) -> list[tuple[NerSpan, ...]]:
     """The second recogniser's entities for each Doc: it runs over the Docs' own tokens,
     sentence by sentence (only sentences that may hold a name), in one batch."""
     from spacy.tokens import Doc
-    from threadpoolctl import threadpool_limits
 
     where: list[tuple[int, int]] = []  # (doc index, first token of the sentence)
     words = []
@@ -129,7 +136,7 @@ def _aux_ents(aux, docs: list, batch_size: int) -> list[tuple[NerSpan, ...]]:
                 words.append(Doc(aux.vocab, words=[t.text for t in sent],
                                  spaces=[bool(t.whitespace_) for t in sent]))
     found: list[list[NerSpan]] = [[] for _ in docs]
-    with threadpool_limits(1, user_api="blas"):  # one core: the build's --jobs decides more
+    with _blas_threads().limit(limits=1, user_api="blas"):  # one core: --jobs decides more
         adocs = list(aux.pipe(words, batch_size=max(batch_size, 128)))
     for (n, first), adoc in zip(where, adocs, strict=True):
         doc = docs[n]
