@@ -12,16 +12,17 @@ import warnings
 from rdflib import Dataset, Graph
 
 from graphbuild.errors import GraphFileError
+from graphbuild.rdf.turtle import TRIG, TURTLE
 from graphbuild.rdf.vocab import PREFIXES, bind_prefixes
 
 __all__ = ["RDF_FORMATS", "serialize_rdf", "union_graph"]
 
 #: export format name -> rdflib serializer name
 RDF_FORMATS: dict[str, str] = {
-    "ttl": "turtle",
+    "ttl": TURTLE,
     "nt": "nt",
     "nq": "nquads",
-    "trig": "trig",
+    "trig": TRIG,
     "jsonld": "json-ld",
     "xml": "xml",
 }

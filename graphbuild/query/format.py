@@ -23,6 +23,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from graphbuild.errors import UnsupportedFormatError
+from graphbuild.rdf.turtle import TURTLE
 from graphbuild.rdf.vocab import PREFIXES, bind_prefixes
 
 __all__ = ["OUTPUT_FORMATS", "format_result", "shorten", "plain"]
@@ -97,7 +98,7 @@ def _format_ask(answer: bool, fmt: str) -> str:
 def _format_graph(graph: Graph | None, fmt: str) -> str:
     g = bind_prefixes(graph if graph is not None else Graph())
     if fmt in ("table", "turtle"):
-        return g.serialize(format="turtle")
+        return g.serialize(format=TURTLE)
     if fmt == "json":
         context = {p: str(ns) for p, ns in PREFIXES.items()}
         return g.serialize(format="json-ld", context=context, auto_compact=True) + "\n"

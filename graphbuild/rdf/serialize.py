@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Dataset, Graph
 
+from graphbuild.rdf.turtle import TURTLE
 from graphbuild.rdf.vocab import PREFIXES, bind_prefixes
 
 
@@ -12,7 +13,7 @@ def turtle(graph: Graph) -> str:
     g = bind_prefixes(Graph())
     for t in graph:
         g.add(t)
-    return g.serialize(format="turtle")
+    return g.serialize(format=TURTLE)
 
 
 def trig(ds: Dataset) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -21,6 +21,8 @@ S = URIRef("https://w3id.org/graphbuild/id/other/x")
 
 @settings(max_examples=150, deadline=None)
 @given(texts=st.lists(st.tuples(TEXTS, LANG), min_size=1, max_size=4))
+@example(texts=[('\n\\"', None)])  # rdflib's own writer makes Turtle Oxigraph rejects
+@example(texts=[('a\r\n"""b\\', "en")])
 def test_literals_survive_ttl_nt_ttl(texts):
     source = Graph()
     for i, (text, lang) in enumerate(texts):
