@@ -81,12 +81,13 @@ class _AttributeRuler:
         ruler = self.ruler
         if not len(doc):
             return doc
-        keys = doc.to_array(self.key_attrs).reshape(len(doc), -1).tolist()
         rules: dict[int, list[int]] = {}
-        for i, key in enumerate(keys):
-            ids = self._single(doc, i, tuple(key))
-            if ids:
-                rules[i] = list(ids)
+        if self.key_attrs:
+            keys = doc.to_array(self.key_attrs).reshape(len(doc), -1).tolist()
+            for i, key in enumerate(keys):
+                ids = self._single(doc, i, tuple(key))
+                if ids:
+                    rules[i] = list(ids)
         if len(self.rest):
             strings, indices = doc.vocab.strings, ruler.indices
             for m, start, end in self.rest(doc, allow_missing=True, as_spans=False):

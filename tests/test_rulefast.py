@@ -69,3 +69,15 @@ def test_rules_that_set_other_attributes_keep_spacys_own_path() -> None:
     lem = blank.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert rulefast.install(blank) == []
     assert "pipe" not in vars(ruler) and "pipe" not in vars(lem)
+
+
+def test_a_ruler_with_only_multi_token_rules() -> None:
+    plain, fast = spacy.blank("en"), spacy.blank("en")
+    for n in (plain, fast):
+        n.add_pipe("attribute_ruler").add([[{"LOWER": "new"}, {"LOWER": "york"}]],
+                                          {"TAG": "NNP", "POS": "PROPN"}, index=-1)
+    assert rulefast.install(fast) == ["attribute_ruler"]
+    texts = ["I moved to New York.", "new york, New York", ""]
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
+        assert [(t.tag_, t.pos_) for t in b] == [(t.tag_, t.pos_) for t in a]
+    assert [t.pos_ for t in fast("to New York")] == ["", "", "PROPN"]
