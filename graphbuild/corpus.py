@@ -121,16 +121,23 @@ def _init_worker(model: str, extractors: list[str] | None) -> None:
         nlp.load_aux_ner()
 
 
-@contextmanager
-def _long_lived_models() -> Iterator[None]:
+def _freeze_models() -> tuple[int, int, int]:
     """Keep the garbage collector off the loaded models while articles stream through: what
     exists now (the spaCy pipelines) is frozen out of collections, and the young generation
     is collected less often (a build allocates many short-lived objects and few cycles).
-    Undone on exit, so a library caller's process is left as it was."""
+    Returns the thresholds it replaced."""
     old = gc.get_threshold()
     gc.collect()
     gc.freeze()
     gc.set_threshold(5000, 20, 20)
+    return old
+
+
+@contextmanager
+def _long_lived_models() -> Iterator[None]:
+    """:func:`_freeze_models` for the length of a build in this process, then undone (the
+    thresholds restored; ``gc.unfreeze`` also releases anything the caller had frozen)."""
+    old = _freeze_models()
     try:
         yield
     finally:
@@ -148,7 +155,7 @@ def _init_pool_worker(model: str, extractors: list[str] | None, log_level: int) 
     except Exception as err:  # noqa: BLE001 - reported by the first task, in the parent
         _WORKER["error"] = err
     else:  # this process only parses: its models stay frozen out of collections
-        _long_lived_models().__enter__()
+        _freeze_models()
 
 
 def _parse_each(batch: list[Article]) -> list[Any]:
@@ -260,18 +267,22 @@ def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: Corpus
     seen: dict[str, str] = {}  # id -> start of its content hash, for ids read by this build
     for got in readable(inputs, report, progress):
         first, short = seen.get(got.id), got.content_hash[:16]
-        if first is not None and first != short:
-            log.warning("%s: article id %r was read before in this build with another text; "
-                        "this later text replaces it", got.path or got.id, got.id)
         seen[got.id] = short
-        known = store.article_hash(article_graph_iri(got.id), article_iri(got.id))
-        if known == got.content_hash or first == short:
+        if first is None:  # the store says whether it is new, unchanged or replaced
+            known = store.article_hash(article_graph_iri(got.id), article_iri(got.id))
+            unchanged = known == got.content_hash
+            if known is not None and not unchanged:
+                replaced.add(got.id)
+        else:  # read before in this build: the store may not have its earlier text yet
+            unchanged = first == short
+            if not unchanged:
+                log.warning("%s: article id %r was read before in this build with another "
+                            "text; this later text replaces it", got.path or got.id, got.id)
+        if unchanged:
             report.unchanged.append(got.id)
             if progress is not None:
                 progress(report)
             continue
-        if known is not None:
-            replaced.add(got.id)
         yield got
 
 

@@ -257,3 +257,31 @@ def test_a_changed_article_leaves_nothing_of_its_old_text(tmp_path: Path) -> Non
     assert report.replaced == ["zakharova"]
     _build(fresh, [art])
     assert store_quads(changed) == store_quads(fresh)
+
+
+def test_an_id_given_twice_in_different_batches_ends_with_the_later_text(
+        tmp_path: Path) -> None:
+    """The store already holds the later text; the earlier one ends the batch before it. The
+    store's answer for the second copy would depend on how far the writer has got, so the
+    second copy is judged against the first, never against the store."""
+    import json
+
+    from graphbuild.corpus import BATCH
+
+    later, earlier = ARTICLES["twitter-1"], ARTICLES["brennan-1"]
+    store, fresh = tmp_path / "store", tmp_path / "fresh"
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"id": "x", "text": later}) + "\n", encoding="utf-8")
+    _build(store, [first])
+    rows = [{"id": f"f{n}", "text": f"Filler story number {n} about nothing much."}
+            for n in range(BATCH - 1)]
+    # the last article of the first batch, then the first of the second
+    rows += [{"id": "x", "text": earlier}, {"id": "x", "text": later}]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = _build(store, [corpus])
+    assert report.replaced == ["x", "x"] and "x" not in report.unchanged
+    _build(fresh, [first, corpus])
+    assert store_quads(store) == store_quads(fresh)
+    ents = _entities(store)
+    assert _with_label(ents, "Twitter") and not _with_label(ents, "Helen Brennan")
