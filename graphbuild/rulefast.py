@@ -17,8 +17,9 @@ only how their results are written into a Doc, in :meth:`~spacy.pipeline.Pipe.pi
 
 Both memos are bounded (cleared when full), so memory stays flat.
 
-Anything else (another lemmatizer mode, a rule assigning other attributes, extension
-attributes) keeps spaCy's own path. ``tests/test_rulefast.py`` checks every annotation
+Anything else (another lemmatizer mode, a rule assigning other attributes, a one-token rule
+reading an extension attribute) keeps spaCy's own path; errors go to the component's own
+error handler, as in spaCy. ``tests/test_rulefast.py`` checks every annotation
 against spaCy's on real news text.
 """
 
@@ -37,34 +38,65 @@ _COLUMNS = [POS, TAG, LEMMA, MORPH, DEP]
 _COLUMN = {attr: n for n, attr in enumerate(_COLUMNS)}
 
 
-class _AttributeRuler:
+class _Unsupported(ValueError):
+    """A rule the fast path cannot read exactly: the component keeps spaCy's own path."""
+
+
+class _FastPipe:
+    """``pipe`` over ``__call__`` with the component's own error handler, as spaCy's."""
+
+    proc: Any
+
+    def pipe(self, docs: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:  # noqa: ARG002
+        handler = self.proc.get_error_handler()
+        for doc in docs:
+            try:
+                yield self(doc)  # type: ignore[operator]
+            except Exception as err:  # noqa: BLE001 - spaCy's handler decides (default: raise)
+                handler(self.proc.name, self.proc, [doc], err)
+
+
+class _AttributeRuler(_FastPipe):
     """``pipe`` for a spaCy ``AttributeRuler`` whose rules set only POS/TAG/LEMMA/MORPH/DEP.
 
     Matching: spaCy's matcher tries every rule at every token. A one-token rule matches a
     token or not depending only on the token attributes the one-token rules name (TAG, LOWER,
     DEP…), so spaCy's own matcher runs once per distinct combination of those values (on that
     one token) and the answer is kept; rules of several tokens go through spaCy's matcher as
-    usual.
+    usual. Rules added later are picked up (the rules are read again when their number
+    changes); a rule the fast path cannot read sends the component back to spaCy's path.
     """
 
     CACHE = 200_000  # distinct token keys kept (then the cache starts again: memory is flat)
 
     def __init__(self, ruler: Any) -> None:
+        self.proc = self.ruler = ruler
+        self._compile()
+
+    def _compile(self) -> None:
         from spacy.matcher import Matcher
 
-        self.ruler = ruler
-        self.merged: dict[tuple[int, ...], list[tuple[int, int]]] = {}
-        self.single, self.rest = Matcher(ruler.vocab), Matcher(ruler.vocab)
+        ruler = self.ruler
+        if not all(set(attrs) <= set(_COLUMNS) for attrs in ruler.attrs):
+            raise _Unsupported("a rule sets attributes other than POS/TAG/LEMMA/MORPH/DEP")
+        single, rest = Matcher(ruler.vocab), Matcher(ruler.vocab)
         names: set[str] = set()
         for attr_id in range(len(ruler.attrs)):
-            key, patterns = ruler.matcher.get(str(attr_id))
+            _key, patterns = ruler.matcher.get(str(attr_id))
             one = all(len(p) == 1 and "OP" not in p[0] for p in patterns) and \
                 ruler.indices[attr_id] in (0, -1)
-            (self.single if one else self.rest).add(str(attr_id), patterns)
+            (single if one else rest).add(str(attr_id), patterns)
             if one:
-                names.update(name for p in patterns for name in p[0])
-        self.key_attrs = [IDS["ORTH" if n.upper() == "TEXT" else n.upper()] for n in sorted(names)]
+                names.update(name.upper() for p in patterns for name in p[0])
+        names = {"ORTH" if n == "TEXT" else n for n in names}
+        if not names <= set(IDS) or "_" in names:
+            raise _Unsupported(f"one-token rules read {sorted(names - set(IDS))}")
+        self.single, self.rest = single, rest
+        self.key_attrs = [IDS[n] for n in sorted(names)]
+        self.n_rules = len(ruler.attrs)
+        self.merged: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self.seen: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.fallback = False
 
     def _single(self, doc: Any, i: int, key: tuple[int, ...]) -> tuple[int, ...]:
         ids = self.seen.get(key)
@@ -79,11 +111,19 @@ class _AttributeRuler:
 
     def __call__(self, doc: Any) -> Any:
         ruler = self.ruler
+        if len(ruler.attrs) != self.n_rules and not self.fallback:
+            try:
+                self._compile()
+            except _Unsupported:
+                self.fallback = True
+        if self.fallback:
+            return ruler(doc)
         if not len(doc):
             return doc
         rules: dict[int, list[int]] = {}
-        if self.key_attrs:
-            keys = doc.to_array(self.key_attrs).reshape(len(doc), -1).tolist()
+        if len(self.single):
+            keys = doc.to_array(self.key_attrs).reshape(len(doc), -1).tolist() \
+                if self.key_attrs else [[]] * len(doc)  # rules that name no attribute
             for i, key in enumerate(keys):
                 ids = self._single(doc, i, tuple(key))
                 if ids:
@@ -114,16 +154,12 @@ class _AttributeRuler:
         doc.from_array(_COLUMNS, numpy.asarray(values, dtype=numpy.uint64))
         return doc
 
-    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:  # noqa: ARG002
-        for doc in docs:
-            yield self(doc)
 
-
-class _Lemmatizer:
+class _Lemmatizer(_FastPipe):
     """``pipe`` for a spaCy ``Lemmatizer`` in ``rule`` mode."""
 
     def __init__(self, lemmatizer: Any) -> None:
-        self.lemmatizer = lemmatizer
+        self.proc = self.lemmatizer = lemmatizer
         # key -> lemma as text: its hash may name a string that only lived in a memory zone
         self.lemmas: dict[tuple[int, int, int], str] = {}
 
@@ -147,10 +183,6 @@ class _Lemmatizer:
         doc.from_array([LEMMA], numpy.asarray(out, dtype=numpy.uint64))
         return doc
 
-    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:  # noqa: ARG002
-        for doc in docs:
-            yield self(doc)
-
 
 def install(nlp: Any) -> list[str]:
     """Give ``nlp``'s attribute ruler and rule lemmatizer their exact faster ``pipe``; returns
@@ -160,9 +192,11 @@ def install(nlp: Any) -> list[str]:
     done = []
     for name, proc in nlp.pipeline:
         fast: _AttributeRuler | _Lemmatizer | None = None
-        if type(proc).__call__ is AttributeRuler.__call__ and all(
-                set(attrs) <= set(_COLUMNS) for attrs in proc.attrs):
-            fast = _AttributeRuler(proc)
+        if type(proc).__call__ is AttributeRuler.__call__:
+            try:
+                fast = _AttributeRuler(proc)
+            except _Unsupported as why:
+                log.debug("%s keeps spaCy's own code: %s", name, why)
         elif isinstance(proc, Lemmatizer) and proc.mode == "rule" and \
                 type(proc).__call__ is Lemmatizer.__call__ and \
                 type(proc).rule_lemmatize is Lemmatizer.rule_lemmatize:

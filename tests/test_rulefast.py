@@ -81,3 +81,54 @@ def test_a_ruler_with_only_multi_token_rules() -> None:
     for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
         assert [(t.tag_, t.pos_) for t in b] == [(t.tag_, t.pos_) for t in a]
     assert [t.pos_ for t in fast("to New York")] == ["", "", "PROPN"]
+
+
+def _same_tags(build) -> None:  # noqa: ANN001
+    plain, fast = spacy.blank("en"), spacy.blank("en")
+    build(plain)
+    build(fast)
+    rulefast.install(fast)
+    texts = ["I moved to New York.", "new york, New York", "", "Is it?"]
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
+        assert [(t.tag_, t.pos_, t.lemma_) for t in b] == [(t.tag_, t.pos_, t.lemma_) for t in a]
+
+
+def test_a_rule_that_names_no_attribute_matches_every_token() -> None:
+    _same_tags(lambda n: n.add_pipe("attribute_ruler").add([[{}]], {"TAG": "X"}))
+    fast = spacy.blank("en")
+    fast.add_pipe("attribute_ruler").add([[{}]], {"TAG": "X"})
+    rulefast.install(fast)
+    assert [t.tag_ for t in next(fast.pipe(["a b"]))] == ["X", "X"]
+
+
+def test_rules_added_after_install_are_applied() -> None:
+    fast = spacy.blank("en")
+    ruler = fast.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "new"}]], {"TAG": "JJ"})
+    assert rulefast.install(fast) == ["attribute_ruler"]
+    ruler.add([[{"LOWER": "york"}]], {"TAG": "NNP"})
+    assert [t.tag_ for t in next(fast.pipe(["new york"]))] == ["JJ", "NNP"]
+    ruler.add([[{"LOWER": "city"}]], {"NORM": "town"})  # a rule only spaCy's own code sets
+    doc = next(fast.pipe(["new york city"]))
+    assert [t.tag_ for t in doc] == ["JJ", "NNP", ""] and doc[2].norm_ == "town"
+
+
+def test_rules_reading_extension_attributes_keep_spacys_path() -> None:
+    from spacy.tokens import Token
+
+    Token.set_extension("gb_test_flag", default=False, force=True)
+    fast = spacy.blank("en")
+    fast.add_pipe("attribute_ruler").add([[{"_": {"gb_test_flag": True}}]], {"TAG": "X"})
+    assert rulefast.install(fast) == []
+
+
+def test_errors_go_to_the_components_error_handler() -> None:
+    fast = spacy.blank("en")
+    ruler = fast.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}]], {"TAG": "NNP"}, index=2)  # outside
+    rulefast.install(fast)
+    with pytest.raises(ValueError, match="E1001"):
+        list(fast.pipe(["new york"]))
+    seen = []
+    ruler.set_error_handler(lambda name, proc, docs, err: seen.append((name, type(err))))
+    assert list(fast.pipe(["new york", "fine"])) and seen == [("attribute_ruler", ValueError)]

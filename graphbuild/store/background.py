@@ -10,12 +10,15 @@ writer keeps every guarantee of a write in the caller's thread:
   exception (the store failed) stops the writer and is raised in the caller's thread at its
   next call, after which nothing more is written;
 * :meth:`BackgroundWriter.close` waits for what was submitted; :meth:`BackgroundWriter.abort`
-  (when the caller itself fails or is interrupted) finishes the article being written and
-  drops the rest, which the next build parses again.
+  (when the caller itself fails or is interrupted) lets the article being written finish
+  (waiting for it a few seconds at most) and drops the rest, which the next build parses
+  again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -24,6 +27,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 _STOP = object()
+log = logging.getLogger("graphbuild.store")
 
 
 class BackgroundWriter(Generic[T]):
@@ -97,13 +101,19 @@ class BackgroundWriter(Generic[T]):
         self._thread.join()
         yield from self.finished()
 
-    def abort(self) -> None:
-        """Stop after the item being written; drop what still waits (no exception)."""
+    def abort(self, timeout: float = 10.0) -> None:
+        """Stop after the item being written; drop what still waits (no exception). Waits at
+        most ``timeout`` seconds for that item (a remote store may be retrying for minutes):
+        after that the write is left to finish or fail on its own, whole or not at all."""
         self._abort.set()
         while True:
             try:
                 self._todo.get_nowait()
             except queue.Empty:
                 break
-        self._put(_STOP)
-        self._thread.join()
+        with contextlib.suppress(queue.Full):
+            self._todo.put_nowait(_STOP)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.warning("the store writer is still writing one article; not waiting for it "
+                        "(it is stored whole or not at all)")

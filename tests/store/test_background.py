@@ -94,3 +94,19 @@ def test_writes_into_a_real_store_from_its_thread(tmp_path) -> None:  # noqa: AN
         outcomes = list(writer.close())
         assert [err is None for _, err in outcomes] == [True] * 20 + [False]
         assert sorted(q.graph_name.value for q in store.store) == sorted(graphs)
+
+
+def test_abort_does_not_wait_long_for_a_write_that_hangs(caplog) -> None:  # noqa: ANN001
+    started, gate = threading.Event(), threading.Event()
+
+    def write(n: int) -> None:
+        started.set()
+        gate.wait(30)
+
+    writer: BackgroundWriter[int] = BackgroundWriter(write, depth=2)
+    writer.submit(1)
+    writer.submit(2)
+    assert started.wait(5)
+    writer.abort(timeout=0.3)
+    assert "still writing one article" in caplog.text
+    gate.set()
