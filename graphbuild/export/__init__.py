@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import IO
 
 from rdflib import Graph
 
+from graphbuild.atomic import atomic_write
 from graphbuild.errors import GraphFileError, UnsupportedFormatError
 from graphbuild.export.rdf import RDF_FORMATS, serialize_rdf
 
@@ -63,23 +63,12 @@ def export(dataset: Graph, fmt: str, out: IO[str] | IO[bytes] | str | os.PathLik
         out.write(text)  # type: ignore[arg-type]
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _write_file(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, write)
     except OSError as err:
         raise GraphFileError(f"{path}: cannot write: {err.strerror or err}") from err
