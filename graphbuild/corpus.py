@@ -39,7 +39,7 @@ from itertools import islice
 from typing import Any
 
 from graphbuild import nlp, registry
-from graphbuild.errors import GraphbuildError, ModelError
+from graphbuild.errors import ModelError, WorkerDiedError
 from graphbuild.ingest import Skipped, iter_articles
 from graphbuild.rdf.vocab import article_graph_iri, article_iri
 from graphbuild.store.background import BackgroundWriter
@@ -51,12 +51,6 @@ log = logging.getLogger("graphbuild.corpus")
 BATCH = 16
 
 Progress = Callable[["CorpusReport"], None]
-
-
-class WorkerDiedError(GraphbuildError):
-    """A worker process ended abruptly (killed, out of memory, crashed)."""
-
-    code = "GB421"
 
 
 @dataclass

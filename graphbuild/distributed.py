@@ -34,8 +34,14 @@ from itertools import chain
 from typing import Any
 
 from graphbuild import corpus
-from graphbuild.corpus import BATCH, Encoded, Failed, WorkerDiedError
-from graphbuild.errors import GraphbuildError
+from graphbuild.corpus import BATCH, Encoded, Failed
+from graphbuild.errors import (
+    ClusterTaskError,
+    GraphbuildError,
+    SchedulerAddressError,
+    SchedulerUnreachableError,
+    WorkerDiedError,
+)
 from graphbuild.types import Article
 
 log = logging.getLogger("graphbuild.distributed")
@@ -46,26 +52,6 @@ RETRIES = 2
 
 _ADDRESS = re.compile(r"^(tcp|tls)://(\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):(\d{1,5})$")
 _LOCAL = re.compile(r"^local:(\d+)$")
-
-
-class SchedulerUnreachableError(GraphbuildError):
-    """The Dask scheduler cannot be reached, or the connection to it was lost."""
-
-    code = "GB430"
-
-
-class SchedulerAddressError(GraphbuildError):
-    """A ``--scheduler`` value that is neither ``tcp://HOST:PORT`` nor ``local:N``, or one
-    given where it cannot be used."""
-
-    code = "GB431"
-
-
-class ClusterTaskError(GraphbuildError):
-    """A batch raised on the Dask cluster even after its retries (e.g. a worker without
-    graphbuild installed)."""
-
-    code = "GB432"
 
 
 @dataclass(frozen=True)

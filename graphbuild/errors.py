@@ -103,13 +103,85 @@ class StoreSyntaxError(StoreRequestError, SyntaxError):
     """A remote store refused a request as malformed (HTTP 400); a ``SyntaxError`` too, so
     ``graphbuild query`` reports it with its line and column."""
 
+    code = "GB440"
+
 
 class QueryRefusedError(StoreRequestError):
     """A query or update uses a server extension (Virtuoso's ``bif:``/``sql:``, ``DEFINE``,
     ``OPTION``): refused before it reaches a remote store."""
+
+    code = "GB441"
 
 
 class RegistryError(GraphbuildError):
     """An extractor is registered twice, or requires something nobody provides."""
 
     code = "GB501"
+
+
+class MissingRequirementError(RegistryError):
+    """A chosen extractor requires a field that no chosen extractor provides."""
+
+    code = "GB520"
+
+
+class UnknownExtractorError(RegistryError):
+    """An extractor asked for by name is not registered."""
+
+    code = "GB521"
+
+
+class WorkerDiedError(GraphbuildError):
+    """A worker process ended abruptly (killed, out of memory, crashed)."""
+
+    code = "GB421"
+
+
+class SchedulerUnreachableError(GraphbuildError):
+    """The Dask scheduler cannot be reached, or the connection to it was lost."""
+
+    code = "GB430"
+
+
+class SchedulerAddressError(GraphbuildError):
+    """A ``--scheduler`` value that is neither ``tcp://HOST:PORT`` nor ``local:N``, or one
+    given where it cannot be used."""
+
+    code = "GB431"
+
+
+class ClusterTaskError(GraphbuildError):
+    """A batch raised on the Dask cluster even after its retries (e.g. a worker without
+    graphbuild installed)."""
+
+    code = "GB432"
+
+
+class ServerConfigError(GraphbuildError):
+    """``graphbuild serve`` was started with settings it cannot use."""
+
+    code = "GB601"
+
+
+class ViewSelectionError(GraphbuildError):
+    """A view selection that cannot be made (unknown focus, bad option)."""
+
+    code = "GB620"
+
+
+class SettingsError(GraphbuildError):
+    """A ``GRAPHBUILD_*`` environment variable holds a value its setting cannot use."""
+
+    code = "GB150"
+
+
+class NoInputError(GraphbuildError):
+    """None of the inputs held a readable article: nothing to build."""
+
+    code = "GB151"
+
+
+class ShapeViolationError(GraphbuildError):
+    """A graph does not conform to graphbuild's SHACL shapes (``graphbuild validate``)."""
+
+    code = "GB330"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from graphbuild.errors import RegistryError
+from graphbuild.errors import MissingRequirementError, RegistryError, UnknownExtractorError
 from graphbuild.types import Findings, ParsedDoc
 
 ExtractFn = Callable[[ParsedDoc, Findings], Any]
@@ -73,8 +73,13 @@ def registered() -> dict[str, Extractor]:
 def pipeline(names: list[str] | None = None) -> list[Extractor]:
     """The registered extractors (or those named) in an order that satisfies ``requires``."""
     table = registered()
+    unknown = [n for n in (names or ()) if n not in table]
+    if unknown:
+        raise UnknownExtractorError(f"no extractor named {', '.join(map(repr, unknown))}; "
+                                    "registered: " + ", ".join(sorted(table)))
     chosen = [table[n] for n in (names or sorted(table))]
     providers = {p: e for e in chosen for p in e.provides}
+    _check_requirements(chosen, providers, table)
     ordered: list[Extractor] = []
     done: set[str] = set()
     pending = list(chosen)
@@ -91,6 +96,20 @@ def pipeline(names: list[str] | None = None) -> list[Extractor]:
             names_left = ", ".join(e.name for e in pending)
             raise RegistryError(f"extractors with circular requirements: {names_left}")
     return ordered
+
+
+def _check_requirements(chosen: list[Extractor], providers: dict[str, Extractor],
+                        table: dict[str, Extractor]) -> None:
+    """Every field a chosen extractor requires must be filled by another chosen one."""
+    for ext in chosen:
+        for field_name in ext.requires:
+            if field_name in providers:
+                continue
+            offer = sorted(e.name for e in table.values() if field_name in e.provides)
+            hint = f"add {' or '.join(map(repr, offer))}" if offer else "nothing provides it"
+            raise MissingRequirementError(
+                f"extractor {ext.name!r} requires {field_name!r}, which no chosen extractor "
+                f"provides ({hint})")
 
 
 def run(doc: ParsedDoc, extractors: list[Extractor] | None = None) -> Findings:

@@ -16,13 +16,9 @@ from pathlib import Path
 import pytest
 
 from graphbuild.corpus import BATCH, CorpusReport, build_store
-from graphbuild.distributed import (
-    Scheduler,
-    SchedulerAddressError,
-    encode_dask,
-    parse_scheduler,
-)
+from graphbuild.distributed import Scheduler, encode_dask, parse_scheduler
 from graphbuild.emit import bulk_load, partitions
+from graphbuild.errors import SchedulerAddressError
 from graphbuild.rdf.vocab import article_graph_iri
 from graphbuild.store.oxi import GraphStore
 from tests.corpus.helpers import bbc_rows, cli, store_quads, wait_for, write_jsonl

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from graphbuild import registry
-from graphbuild.errors import RegistryError
+from graphbuild.errors import MissingRequirementError, RegistryError, UnknownExtractorError
 from graphbuild.ingest import read_text_article
 from graphbuild.pipeline import analyse
 from graphbuild.types import Findings, Hedge, Quantity
@@ -46,9 +46,26 @@ def test_pipeline_order_satisfies_requires() -> None:
 
 
 def test_pipeline_of_named_extractors() -> None:
-    order = [e.name for e in registry.pipeline(["relations.svo", "hedges", "quantities"])]
-    assert set(order) == {"relations.svo", "hedges", "quantities"}
-    assert order[-1] == "relations.svo"  # needs the other two; the rest are not chosen
+    names = ["relations.svo", "hedges", "quantities", "quotes", "coref", "mentions", "dateline"]
+    order = [e.name for e in registry.pipeline(names)]
+    assert set(order) == set(names)  # the rest (roles, relations.typed) are not chosen
+    assert order[-1] == "relations.svo"  # needs all the others
+    assert order.index("dateline") < order.index("mentions") < order.index("coref")
+
+
+def test_pipeline_refuses_a_missing_requirement() -> None:
+    with pytest.raises(MissingRequirementError, match="'quotes' requires 'mentions'") as err:
+        registry.pipeline(["quotes"])
+    assert isinstance(err.value, RegistryError)
+    assert err.value.code == "GB520" and "'mentions'" in str(err.value)
+    with pytest.raises(MissingRequirementError, match="requires 'dateline'"):
+        registry.pipeline(["mentions"])
+
+
+def test_pipeline_refuses_an_unknown_name() -> None:
+    with pytest.raises(UnknownExtractorError, match="'no.such'") as err:
+        registry.pipeline(["dateline", "no.such"])
+    assert err.value.code == "GB521" and "dateline" in str(err.value)
 
 
 def test_pipeline_order_is_deterministic() -> None:

@@ -82,7 +82,8 @@ def _check_scheduler(scheduler: str | None, store_dir: str | None, emit_dir: str
     """One-line errors (GB431) for a --scheduler that is malformed or cannot be used here."""
     if scheduler is None:
         return
-    from graphbuild.distributed import SchedulerAddressError, parse_scheduler
+    from graphbuild.distributed import parse_scheduler
+    from graphbuild.errors import SchedulerAddressError
 
     parse_scheduler(scheduler)
     import distributed  # noqa: F401 - its import sets its loggers' levels: override them after

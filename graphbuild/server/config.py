@@ -6,15 +6,11 @@ import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import ServerConfigError
 from graphbuild.store.http import public_url
 from graphbuild.store.location import is_remote
 
 __all__ = ["ServerConfig", "ServerConfigError", "is_loopback"]
-
-
-class ServerConfigError(GraphbuildError):
-    code = "GB601"
 
 
 def is_loopback(host: str) -> bool:

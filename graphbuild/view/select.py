@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import ViewSelectionError
 from graphbuild.rdf.vocab import PREFIXES
 from graphbuild.view.skeleton import (
     DateRange,
@@ -40,12 +40,6 @@ __all__ = ["Selection", "Chosen", "ViewSelectionError", "choose", "resolve", "ra
 
 DEFAULT_LIMIT = 300
 RANKS = ("pagerank", "degree")
-
-
-class ViewSelectionError(GraphbuildError):
-    """A view selection that cannot be made (unknown focus, bad option)."""
-
-    code = "GB601"
 
 
 @dataclass(frozen=True)

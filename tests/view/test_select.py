@@ -75,7 +75,7 @@ def test_focus_and_hops(store) -> None:
 def test_unknown_focus_names_close_matches(store) -> None:
     with pytest.raises(ViewSelectionError, match="no entity called 'Zakarova'") as err:
         choose(store, Selection(focus=("Zakarova",)))
-    assert "Zakharova" in str(err.value) and "GB601" in str(err.value)
+    assert "Zakharova" in str(err.value) and "GB620" in str(err.value)
 
 
 def test_min_mentions(store) -> None:
