@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,41 @@ SEED = SEEDS / "sputnik-2020-09-03-facebook-twitter.txt"
 SHARED = ROOT.parent / "shared"
 BBC = SHARED / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
 CHROMIUM = Path("/usr/bin/chromium")
+
+# The quick tier (``python -m pytest -m "not slow"``) leaves out what is slow by nature:
+# whole-corpus and BBC builds, end-to-end builds in subprocesses, Dask clusters, headless
+# browsers, graphbuild's server and remote stores (Oxigraph's server, Virtuoso). A test is slow
+# when it uses one of these fixtures, or lives in (or is) one of these paths. The quick tier
+# still runs tests of every module; the full suite (``python -m pytest``) runs everything.
+SLOW_FIXTURES = frozenset({
+    "browser", "oxigraph", "virtuoso", "server", "server_factory", "bbc_articles",
+    "corpus20", "corpus60", "clean60", "built20", "seed_out",
+})
+SLOW_PATHS = (
+    "tests/corpus/",
+    "tests/test_distributed.py",
+    "tests/test_bbc_generality.py",
+    "tests/cli/test_remote_cli.py",
+    "tests/cli/test_store_cli.py",
+    "tests/store/test_remote.py",
+    "tests/server/test_browser.py",
+    "tests/view/test_browser.py",
+    "tests/view/test_interaction.py",
+    "tests/view/test_seed_page.py",
+    "tests/cli/test_build_cli.py::test_bad_files_are_named_skipped_and_reported_by_exit_code",
+    "tests/rdf/test_rdf_output.py::test_building_twice_gives_the_same_turtle",
+)
+
+
+def is_slow(nodeid: str, fixturenames: Iterable[str]) -> bool:
+    """Whether a test belongs to the slow tier (see :data:`SLOW_FIXTURES`, :data:`SLOW_PATHS`)."""
+    return bool(SLOW_FIXTURES.intersection(fixturenames)) or nodeid.startswith(SLOW_PATHS)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_slow(item.nodeid, getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
