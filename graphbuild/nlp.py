@@ -14,7 +14,6 @@ it off.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -73,7 +72,9 @@ def aux_ner_enabled(flag: bool | None = None) -> bool:
     variable ``GRAPHBUILD_AUX_NER`` (on unless it is ``0``, ``false``, ``no`` or ``off``)."""
     if flag is not None:
         return flag
-    return os.environ.get(AUX_NER_ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
+    from graphbuild import settings
+
+    return settings.get(AUX_NER_ENV)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ import sys
 
 import click
 
+from graphbuild import settings as _settings
 from graphbuild.errors import GraphbuildError
 
 #: every module of this package (but this one) defines one command as ``command``
@@ -27,7 +28,8 @@ log = logging.getLogger("graphbuild")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 @click.version_option(package_name="graphbuild")
-def cli(verbose: int, quiet: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """graphbuild: turn English news articles into an RDF knowledge graph.
 
     Every fact in the graph (who, in what role, did what to whom, said what, when) points back
@@ -43,6 +45,8 @@ def cli(verbose: int, quiet: bool) -> None:
     ]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr,
                         force=True)
+    if ctx.invoked_subcommand != "settings":  # it shows bad values itself
+        _settings.load()  # every GRAPHBUILD_* variable checked once, before any work
 
 
 for _name in COMMAND_MODULES:

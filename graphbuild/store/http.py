@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import http.client
 import logging
-import os
 import re
 import time
 import urllib.error
@@ -32,7 +31,6 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from graphbuild.errors import (
-    StoreError,
     StoreRequestError,
     StoreSyntaxError,
     StoreUnavailableError,
@@ -60,14 +58,11 @@ class RetryPolicy:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RetryPolicy:
         """The policy set by ``GRAPHBUILD_STORE_*`` variables (defaults for the others)."""
-        env = os.environ if env is None else env
-        try:
-            return cls(attempts=max(1, int(env.get("GRAPHBUILD_STORE_RETRIES", cls.attempts))),
-                       backoff=max(0.0, float(env.get("GRAPHBUILD_STORE_BACKOFF",
-                                                      cls.backoff))),
-                       timeout=float(env.get("GRAPHBUILD_STORE_TIMEOUT", cls.timeout)))
-        except ValueError as err:
-            raise StoreError(f"GRAPHBUILD_STORE_RETRIES/BACKOFF/TIMEOUT: {err}") from err
+        from graphbuild import settings
+
+        return cls(attempts=settings.get("GRAPHBUILD_STORE_RETRIES", env),
+                   backoff=settings.get("GRAPHBUILD_STORE_BACKOFF", env),
+                   timeout=settings.get("GRAPHBUILD_STORE_TIMEOUT", env))
 
     def delay(self, failed: int) -> float:
         """Seconds to wait after the ``failed``-th failed attempt (1-based)."""

@@ -27,7 +27,6 @@ when it ends in ``/query`` (Oxigraph: ``http://HOST:7878/query``; Fuseki:
 from __future__ import annotations
 
 import logging
-import os
 import re
 import urllib.parse
 from collections.abc import Iterable, Iterator
@@ -46,7 +45,6 @@ from graphbuild.store.sparqltext import (
     with_prefixes,
 )
 from graphbuild.store.writes import (
-    DEFAULT_MAX_BYTES,
     STAGING_PREFIX,
     article_requests,
     graph_blocks,
@@ -76,12 +74,9 @@ def endpoints(url: str) -> tuple[str, str]:
 
 def _max_bytes_from_env() -> int:
     """``GRAPHBUILD_STORE_MAX_REQUEST``: the largest update request, in bytes."""
-    text = os.environ.get("GRAPHBUILD_STORE_MAX_REQUEST", "")
-    try:
-        return int(text) if text else DEFAULT_MAX_BYTES
-    except ValueError as err:
-        raise StoreError(f"GRAPHBUILD_STORE_MAX_REQUEST={text!r}: not a number of bytes") \
-            from err
+    from graphbuild import settings
+
+    return settings.get("GRAPHBUILD_STORE_MAX_REQUEST")
 
 
 def _boolean(value: bool) -> ox.QueryBoolean:
