@@ -34,12 +34,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
 from graphbuild import nlp, registry
 from graphbuild.errors import ModelError, WorkerDiedError
+from graphbuild.fingerprint import article_key, build_fingerprint, key_nquad
 from graphbuild.ingest import Skipped, iter_articles
 from graphbuild.rdf.vocab import article_graph_iri, article_iri
 from graphbuild.store.background import BackgroundWriter
@@ -257,18 +258,24 @@ def readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
 
 
 def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: CorpusReport,
-          replaced: set[str], progress: Progress | None) -> Iterator[Article]:
-    seen: dict[str, str] = {}  # id -> start of its content hash, for ids read by this build
+          replaced: set[str], progress: Progress | None, fingerprint: str,
+          keys: dict[str, deque[str]], force: bool = False) -> Iterator[Article]:
+    """The articles to (re)build: new ones, and those whose build key (text, metadata and
+    build fingerprint, see :mod:`graphbuild.fingerprint`) differs from the stored one (all
+    of them with ``force``). Each one's key is queued in ``keys`` for the writer."""
+    seen: dict[str, str] = {}  # id -> its build key, for ids read by this build
     for got in readable(inputs, report, progress):
-        first, short = seen.get(got.id), got.content_hash[:16]
-        seen[got.id] = short
+        key = article_key(got, fingerprint)
+        first = seen.get(got.id)
+        seen[got.id] = key
         if first is None:  # the store says whether it is new, unchanged or replaced
-            known = store.article_hash(article_graph_iri(got.id), article_iri(got.id))
-            unchanged = known == got.content_hash
-            if known is not None and not unchanged:
+            graph, node = article_graph_iri(got.id), article_iri(got.id)
+            known = store.article_key(graph, node)
+            unchanged = known == key and not force
+            if not unchanged and (known is not None or store.article_hash(graph, node)):
                 replaced.add(got.id)
         else:  # read before in this build: the store may not have its earlier text yet
-            unchanged = first == short
+            unchanged = first == key
             if not unchanged:
                 log.warning("%s: article id %r was read before in this build with another "
                             "text; this later text replaces it", got.path or got.id, got.id)
@@ -277,13 +284,29 @@ def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: Corpus
             if progress is not None:
                 progress(report)
             continue
+        keys.setdefault(got.id, deque()).append(key)
         yield got
+
+
+def next_key(keys: dict[str, deque[str]], article_id: str) -> str:
+    """The build key queued for ``article_id`` by the reader (taken off the queue)."""
+    queue = keys[article_id]
+    key = queue.popleft()
+    if not queue:
+        del keys[article_id]
+    return key
+
+
+def with_key(enc: Encoded, key: str) -> Encoded:
+    """``enc`` with the quad recording its build key added."""
+    return replace(enc, nquads=enc.nquads + key_nquad(enc.article_id, key),
+                   triples=enc.triples + 1)
 
 
 def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
                 model: str = nlp.DEFAULT_MODEL, jobs: int = 1, progress: Progress | None = None,
                 extractors: list[str] | None = None, merge: bool = True,
-                scheduler: str | None = None) -> CorpusReport:
+                scheduler: str | None = None, force: bool = False) -> CorpusReport:
     """Add the articles of ``inputs`` to ``store``; returns what happened to each.
 
     Parsing runs here (``jobs=1``), in ``jobs`` local processes, or on the Dask cluster
@@ -293,9 +316,13 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
     ``progress`` is called after each article with ``(report)`` (for a progress bar). An
     article that cannot be read, is screened out, or fails in parsing or extraction is in
     ``report.skipped`` (and logged once). With ``merge=False`` cross-article merging is left
-    pending: the next build with merging does it.
+    pending: the next build with merging does it. An article whose build key (its text,
+    metadata and the build fingerprint: :mod:`graphbuild.fingerprint`) is stored already is
+    left as it is (``report.unchanged``), unless ``force``.
     """
     report = CorpusReport()
+    fingerprint = build_fingerprint(model, extractors)
+    keys: dict[str, deque[str]] = {}
     replaced: set[str] = set()  # ids the store held when they were read
     written: set[str] = set()  # ids written by this build
     was_pending = store.merge_pending()
@@ -322,12 +349,14 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
         lambda enc: store.replace_nquads(enc.graph, enc.nquads),
         recoverable=(SyntaxError, ValueError))
     try:
-        todo = _todo(store, inputs, report, replaced, progress)
+        todo = _todo(store, inputs, report, replaced, progress, fingerprint, keys, force)
         for enc in encode_all(todo, model=model, jobs=jobs, extractors=extractors,
                               scheduler=scheduler):
+            key = next_key(keys, enc.article_id)
             if isinstance(enc, Failed):
                 outcome(enc)
             else:
+                enc = with_key(enc, key)
                 if not marked:  # undo the merges (redone below) and mark merging pending
                     from graphbuild.resolve.crossdoc import begin_writes
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -35,9 +36,12 @@ from graphbuild.corpus import (
     Failed,
     Progress,
     encode_all,
+    next_key,
     readable,
+    with_key,
 )
 from graphbuild.errors import GraphFileError
+from graphbuild.fingerprint import article_key, build_fingerprint
 from graphbuild.ingest import Skipped
 from graphbuild.rdf.vocab import GB, GRAPH
 from graphbuild.types import Article
@@ -62,8 +66,10 @@ def partitions(folder: str | os.PathLike) -> list[Path]:
 
 
 def _readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
-              progress: Progress | None) -> Iterator[Article]:
-    """The articles to emit: ingest's screening, each id once."""
+              progress: Progress | None, fingerprint: str,
+              keys: dict[str, deque[str]]) -> Iterator[Article]:
+    """The articles to emit: ingest's screening, each id once; each one's build key queued
+    in ``keys``."""
     seen: dict[str, str] = {}
     for got in readable(inputs, report, progress):
         first = seen.get(got.id)
@@ -76,6 +82,7 @@ def _readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
                 progress(report)
             continue
         seen[got.id] = got.content_hash
+        keys.setdefault(got.id, deque()).append(article_key(got, fingerprint))
         yield got
 
 
@@ -102,15 +109,19 @@ def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLi
     except OSError as err:
         raise GraphFileError(f"{out}: cannot write partitions here: {err.strerror}") from err
     report = CorpusReport()
-    encoded = encode_all(_readable(inputs, report, progress), model=model, jobs=jobs,
-                         extractors=extractors, scheduler=scheduler)
+    keys: dict[str, deque[str]] = {}
+    todo = _readable(inputs, report, progress, build_fingerprint(model, extractors), keys)
+    encoded = encode_all(todo, model=model, jobs=jobs, extractors=extractors,
+                         scheduler=scheduler)
     written, in_part = 0, 0
     chunks: list[bytes] = []
     for enc in encoded:
+        key = next_key(keys, enc.article_id)
         if isinstance(enc, Failed):
             report.skipped.append(Skipped(enc.where, enc.problem))
             log.warning("%s: %s", enc.where, enc.problem)
         else:
+            enc = with_key(enc, key)
             chunks.append(enc.nquads)
             _count(report, enc)
         in_part += 1

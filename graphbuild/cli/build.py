@@ -40,7 +40,7 @@ def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:
 
 
 def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bool,
-           merge: bool = True, scheduler: str | None = None) -> int:
+           merge: bool = True, scheduler: str | None = None, force: bool = False) -> int:
     from graphbuild.cli._progress import article_progress
     from graphbuild.corpus import build_store, count_articles
     from graphbuild.store.oxi import GraphStore
@@ -49,7 +49,7 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
         total = None if quiet else count_articles(inputs)
         with article_progress(total, quiet) as tick:
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
-                                 merge=merge, scheduler=scheduler)
+                                 merge=merge, scheduler=scheduler, force=force)
         stats = store.stats()
     if not quiet:
         click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
@@ -120,10 +120,13 @@ def _check_scheduler(scheduler: str | None, store_dir: str | None, emit_dir: str
 @click.option("--no-merge", is_flag=True,
               help="Leave cross-article entity merging pending (with --store); the next build "
                    "without this flag merges.")
+@click.option("--force", is_flag=True,
+              help="Re-extract every article (with --store), even those stored already with "
+                   "the same text, metadata and build fingerprint.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
             jobs: int, scheduler: str | None, emit_dir: str | None, no_html: bool,
-            no_merge: bool, quiet: bool) -> None:
+            no_merge: bool, force: bool, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -134,9 +137,12 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
 
     Store mode (--store DIR): adds the articles to a persistent Oxigraph store, one named
     graph per article. Idempotent: an unchanged article is skipped, a changed one replaces
-    its graph; entities are merged across articles. Safe to interrupt: each article is
-    written in one transaction. --store http://HOST:PORT/… writes to a SPARQL 1.1
-    endpoint with Update instead (Oxigraph's server, Virtuoso), one request per article.
+    its graph; entities are merged across articles. Unchanged means the same text, title,
+    date, source and url, built by the same graphbuild version with the same model (name and
+    version), extractors and output settings (graphbuild settings); --force rebuilds all.
+    Safe to interrupt: each article is written in one transaction. --store
+    http://HOST:PORT/… writes to a SPARQL 1.1 endpoint with Update instead (Oxigraph's
+    server, Virtuoso), one request per article.
 
     On a Dask cluster (--scheduler tcp://HOST:PORT, or local:N for N worker processes
     here): the workers parse and extract, this process writes the store as above, so the
@@ -163,13 +169,16 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     if sum(bool(x) for x in (store_dir, out_dir, emit_dir)) > 1:
         raise click.UsageError("give one of --out, --store or --emit")
     _check_scheduler(scheduler, store_dir, emit_dir, jobs)
+    if force and not store_dir:
+        raise click.UsageError("--force is for --store builds (files and --emit write every "
+                               "article anyway)")
     if emit_dir:
         skipped = _emit(list(inputs), Path(emit_dir), model, jobs, quiet, scheduler)
     elif store_dir:
         from graphbuild.store.location import store_location
 
         skipped = _store(list(inputs), store_location(store_dir), model, jobs, quiet,
-                         merge=not no_merge, scheduler=scheduler)
+                         merge=not no_merge, scheduler=scheduler, force=force)
     else:
         skipped = _files(list(inputs), Path(out_dir or "out"), model, no_html)
     if skipped:

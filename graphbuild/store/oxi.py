@@ -175,6 +175,14 @@ class GraphStore:
             return q.object.value
         return None
 
+    def article_key(self, article_graph: URIRef, article: URIRef) -> str | None:
+        """The build key recorded for an article (:mod:`graphbuild.fingerprint`), or None when
+        it is not stored or was stored without one (by an older graphbuild)."""
+        for q in self.store.quads_for_pattern(to_ox(article), to_ox(GB.buildKey), None,
+                                              to_ox(article_graph)):
+            return q.object.value
+        return None
+
     def replace_article(self, article_graph: URIRef, quads: Iterable[tuple]) -> int:
         """Put an article's quads in, replacing its named graph."""
         data, n = nquads(quads)
