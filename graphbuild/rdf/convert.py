@@ -7,10 +7,13 @@ named graph. Every node gets an IRI; there are no blank nodes. See docs/graph-sh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from graphbuild.rdf.vocab import (
     ENTITY_GRAPH,
@@ -36,8 +39,37 @@ def entity_node(ent: Entity) -> URIRef:
     return entity_iri(ent.kind.value, ent.canonical or ent.label)
 
 
-def _dec(x: float) -> Literal:
-    return Literal(f"{x:.2f}", datatype=XSD.decimal)
+def _dec(x: float, places: int | None = 2) -> Literal:
+    """``x`` as an xsd:decimal in canonical form ("0.9", "1", "5000000": no trailing zeros,
+    no ".0"), rounded to ``places`` (None: as given), so rdflib and Oxigraph (which stores
+    decimals canonically) hold the same literal."""
+    d = Decimal(f"{x:.{places}f}") if places is not None else Decimal(repr(float(x)))
+    text = format(d.normalize(), "f")
+    return Literal("0" if text in {"-0", ""} else text, datatype=XSD.decimal, normalize=False)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date(text: str) -> tuple[Literal, Literal | None]:
+    """A publication date as a literal in canonical form: xsd:date for ``YYYY-MM-DD``,
+    xsd:dateTime (UTC, ``Z``, no zero fraction) for an ISO 8601 date and time, the text
+    as given otherwise; and the xsd:dateTime for ``prov:generatedAtTime`` when the time is
+    known."""
+    raw = text.strip()
+    try:
+        if _ISO_DATE.match(raw):
+            day = date.fromisoformat(raw).isoformat()
+            return Literal(day, datatype=XSD.date, normalize=False), None
+        when = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
+    except ValueError:
+        return Literal(text), None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    stamp = when.replace(tzinfo=None).isoformat(timespec="microseconds").rstrip("0")
+    stamp = stamp.rstrip(".") + ("Z" if when.tzinfo is not None else "")
+    lit = Literal(stamp, datatype=XSD.dateTime, normalize=False)  # rdflib would write +00:00
+    return lit, lit
 
 
 def _int(x: int) -> Literal:
@@ -59,15 +91,24 @@ class _Writer:
 
     def prov(self, node: URIRef, sent: Sentence, start: int, end: int, extractor: str,
              confidence: float) -> None:
-        self.sentences.add(sent)
-        self.add(node, GB.sentence, self.sentence_iri(sent))
+        """Where ``node`` came from, in graphbuild's terms and, beside them, in plain PROV-O
+        (for PROV tools that do not reason over gb:'s subproperties)."""
+        sentence, agent = self.sentence_iri(sent), ID[f"extractor/{extractor}"]
+        if sent not in self.sentences:
+            self.sentences.add(sent)
+            self.add(sentence, PROV.wasDerivedFrom, self.article)
+        self.add(node, GB.sentence, sentence)
         self.add(node, GB.article, self.article)
         self.add(node, GB.startOffset, _int(start))
         self.add(node, GB.endOffset, _int(end))
-        self.add(node, GB.extractor, ID[f"extractor/{extractor}"])
+        self.add(node, GB.extractor, agent)
         self.add(node, GB.confidence, _dec(confidence))
-        self.add(ID[f"extractor/{extractor}"], RDF.type, GB.Extractor, ENTITY_GRAPH)
-        self.add(ID[f"extractor/{extractor}"], RDFS.label, Literal(extractor), ENTITY_GRAPH)
+        self.add(node, PROV.wasDerivedFrom, sentence)
+        self.add(node, PROV.hadPrimarySource, self.article)
+        self.add(node, PROV.wasAttributedTo, agent)
+        self.add(agent, RDF.type, GB.Extractor, ENTITY_GRAPH)
+        self.add(agent, RDF.type, PROV.SoftwareAgent, ENTITY_GRAPH)
+        self.add(agent, RDFS.label, Literal(extractor), ENTITY_GRAPH)
 
     def sentence_iri(self, sent: Sentence) -> URIRef:
         return URIRef(f"{self.article}/sentence/{sent.start}-{sent.end}")
@@ -96,7 +137,10 @@ def _article(w: _Writer) -> None:
     if art.title:
         w.add(a, SDO.headline, Literal(art.title))
     if art.date:
-        w.add(a, SDO.datePublished, Literal(art.date))
+        published, stamp = _date(art.date)
+        w.add(a, SDO.datePublished, published)
+        if stamp is not None:
+            w.add(a, PROV.generatedAtTime, stamp)
     if art.url:
         w.add(a, SDO.url, Literal(art.url, datatype=XSD.anyURI))
     if art.path:
@@ -116,6 +160,7 @@ def _article(w: _Writer) -> None:
             pub = by_span(d.source_start, d.source_end)
             if pub:
                 w.add(a, SDO.publisher, w.nodes[pub])
+                w.add(a, PROV.wasAttributedTo, w.nodes[pub])
     if art.source and (d is None or d.source_start is None):
         # the publisher named by the input's metadata (JSONL "source", a feed's title)
         pub = entity_iri(Kind.ORGANIZATION.value, art.source)
@@ -125,6 +170,7 @@ def _article(w: _Writer) -> None:
         w.add(pub, SDO.name, Literal(art.source), ENTITY_GRAPH)
         w.add(pub, GB.entityKind, Literal(Kind.ORGANIZATION.value), ENTITY_GRAPH)
         w.add(a, SDO.publisher, pub)
+        w.add(a, PROV.wasAttributedTo, pub)
 
 
 def _entity_at(found: Findings):  # noqa: ANN202
@@ -185,8 +231,7 @@ def _statement(w: _Writer, st: Statement) -> None:
         qn = URIRef(f"{node}/quantity/{q.start}-{q.end}")
         w.add(node, GB.quantity, qn)
         w.add(qn, RDF.type, SDO.QuantitativeValue)
-        w.add(qn, SDO.value, Literal(q.value, datatype=XSD.integer if isinstance(q.value, int)
-                                     else XSD.decimal))
+        w.add(qn, SDO.value, _int(q.value) if isinstance(q.value, int) else _dec(q.value, None))
         w.add(qn, SDO.unitText, Literal(q.unit))
     if st.quote is not None:
         quote = w.found.quotes[st.quote]

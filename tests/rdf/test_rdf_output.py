@@ -11,7 +11,7 @@ import pyoxigraph
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import BNode, Graph, URIRef
+from rdflib import RDF, BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 import graphbuild
@@ -45,7 +45,7 @@ def _to_rdflib(term):  # noqa: ANN001, ANN202
         return Literal(term.value, lang=term.language)
     if dt is not None and str(dt) == "http://www.w3.org/2001/XMLSchema#string":
         return Literal(term.value)
-    return Literal(term.value, datatype=dt)
+    return Literal(term.value, datatype=dt, normalize=False)  # Oxigraph's form, untouched
 
 
 def test_trig_keeps_one_graph_per_article_and_the_entity_graph(seed_dataset):
@@ -121,3 +121,83 @@ def test_ontology_documents_every_gb_term_used(seed_graph):
     documented = {s for s in onto.subjects(RDFS.comment, None)}
     assert used, "the seed graph uses graphbuild terms"
     assert used <= documented, sorted(used - documented)
+
+
+def _oxigraph_store_graph(text: str) -> Graph:
+    """The Turtle loaded into an Oxigraph store (which keeps literals in canonical form) and
+    read back."""
+    store = pyoxigraph.Store()
+    store.load(text.encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
+    g = Graph()
+    for q in store:
+        g.add(tuple(_to_rdflib(t) for t in (q.subject, q.predicate, q.object)))
+    return g
+
+
+def test_turtle_reads_the_same_in_rdflib_and_an_oxigraph_store(seed_graph):
+    from rdflib.namespace import XSD
+
+    text = serialize.turtle(seed_graph)
+    assert any(getattr(o, "datatype", None) == XSD.decimal for o in seed_graph.objects())
+    assert isomorphic(Graph().parse(data=text, format="turtle"), _oxigraph_store_graph(text))
+
+
+@pytest.mark.parametrize("value", [0.9, 0.90, 1.0, 0.0, 0.855, 0.05, 0.123])
+def test_confidences_are_canonical_decimals(value: float) -> None:
+    from graphbuild.rdf.convert import _dec
+
+    lit = _dec(value)
+    assert not str(lit).endswith("0") or str(lit) == "0"
+    nt = f'<http://a> <http://p> "{lit}"^^<{lit.datatype}> .'
+    (stored,) = _oxigraph_store_graph(nt).objects()
+    assert str(stored) == str(lit) and float(str(lit)) == pytest.approx(round(value, 2))
+
+
+@pytest.mark.parametrize(("text", "datatype", "stamp"), [
+    ("2024-03-01", "date", None),
+    ("2024-03-01T09:30:00+01:00", "dateTime", "2024-03-01T08:30:00Z"),
+    ("2024-03-01T08:30:00.250Z", "dateTime", "2024-03-01T08:30:00.25Z"),
+    ("2024-03-01 08:30", "dateTime", "2024-03-01T08:30:00"),
+    ("1 March 2024", None, None),
+])
+def test_dates_are_canonical_and_timed_ones_give_generated_at_time(
+        tmp_path: Path, text: str, datatype: str | None, stamp: str | None) -> None:
+    import json
+
+    from rdflib.namespace import PROV, SDO, XSD
+
+    src = tmp_path / "dated.jsonl"
+    src.write_text(json.dumps({"id": "d1", "date": text,
+                               "text": "The mayor opened the bridge on Monday."}) + "\n")
+    g = union_graph(graphbuild.build([str(src)]))
+    (published,) = g.objects(None, SDO.datePublished)
+    assert published.datatype == (XSD[datatype] if datatype else None)
+    nt = f"<http://a> <http://p> {published.n3()} ."
+    (stored,) = _oxigraph_store_graph(nt).objects()
+    assert str(stored) == str(published)  # what Oxigraph's store keeps
+    assert [str(t) for t in g.objects(None, PROV.generatedAtTime)] == ([stamp] if stamp else [])
+
+
+def test_prov_o_triples_stand_beside_the_gb_ones(seed_graph):
+    from rdflib.namespace import PROV
+
+    from graphbuild.rdf.vocab import GB
+
+    store = pyoxigraph.Store()
+    store.load(serialize.turtle(seed_graph).encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
+    (row,) = store.query("PREFIX prov: <http://www.w3.org/ns/prov#> "
+                         "SELECT (COUNT(*) AS ?n) { ?s prov:wasDerivedFrom ?o }")
+    assert int(row[0].value) > 0
+    pairs = [(GB.sentence, PROV.wasDerivedFrom), (GB.article, PROV.hadPrimarySource),
+             (GB.extractor, PROV.wasAttributedTo)]
+    nodes = set(seed_graph.subjects(GB.extractor, None))
+    assert nodes
+    for node in nodes:
+        for gb_term, prov_term in pairs:
+            assert set(seed_graph.objects(node, gb_term)) <= set(
+                seed_graph.objects(node, prov_term)), (node, prov_term)
+    for agent in set(seed_graph.objects(None, GB.extractor)):
+        assert (agent, RDF.type, PROV.SoftwareAgent) in seed_graph
+    for sentence in set(seed_graph.objects(None, GB.sentence)):
+        assert set(seed_graph.objects(sentence, PROV.wasDerivedFrom)) == set(
+            seed_graph.objects(sentence, GB.article))
