@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -10,19 +11,32 @@ import click
 
 from graphbuild import nlp
 from graphbuild.atomic import atomic_write
-from graphbuild.errors import GraphFileError
+from graphbuild.errors import NoInputError
 
 log = logging.getLogger("graphbuild")
 
 
-def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:
+#: graph-file extensions ``--out`` may end with to write one file in that format
+GRAPH_FILE_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".xml", ".graphml")
+
+
+def _files(inputs: list[str], out: Path, model: str, no_html: bool, quiet: bool = False,
+           as_json: bool = False) -> int:
     from graphbuild.pipeline import BuildReport, build, union_graph
     from graphbuild.rdf import serialize
 
     report = BuildReport()
     ds = build(inputs, model=model, report=report)
     if not report.articles:
-        raise GraphFileError("no article could be read from the inputs; nothing written")
+        raise NoInputError("no article could be read from the inputs; nothing written")
+    if out.suffix.lower() in GRAPH_FILE_SUFFIXES:  # one file, in the format its name asks
+        from graphbuild.export import export, format_for_path
+
+        export(ds, format_for_path(out) or "ttl", out)
+        _summary(quiet, as_json, f"{len(report.articles)} article(s): {out}",
+                 articles=len(report.articles), written=[str(out)],
+                 skipped=len(report.skipped))
+        return len(report.skipped)
     graph = union_graph(ds)
     atomic_write(out / "graph.ttl",
                  lambda p: Path(p).write_text(serialize.turtle(graph), encoding="utf-8"))
@@ -34,13 +48,24 @@ def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:
 
         atomic_write(out / "graph.html", lambda p: render_html(graph, Path(p)))
         written.append("graph.html")
-    click.echo(f"{len(report.articles)} article(s), {len(graph)} triples: "
-               + ", ".join(str(out / w) for w in written), err=True)
+    _summary(quiet, as_json, f"{len(report.articles)} article(s), {len(graph)} triples: "
+             + ", ".join(str(out / w) for w in written), articles=len(report.articles),
+             triples=len(graph), written=[str(out / w) for w in written],
+             skipped=len(report.skipped))
     return len(report.skipped)
 
 
+def _summary(quiet: bool, as_json: bool, line: str, **fields: object) -> None:
+    """The build's summary: one line on stderr, JSON on stdout (--json), or nothing."""
+    if as_json:
+        click.echo(json.dumps(fields))
+    elif not quiet:
+        click.echo(line, err=True)
+
+
 def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bool,
-           merge: bool = True, scheduler: str | None = None, force: bool = False) -> int:
+           merge: bool = True, scheduler: str | None = None, force: bool = False,
+           as_json: bool = False) -> int:
     from graphbuild.cli._progress import article_progress
     from graphbuild.corpus import build_store, count_articles
     from graphbuild.store.oxi import GraphStore
@@ -51,16 +76,20 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
                                  merge=merge, scheduler=scheduler, force=force)
         stats = store.stats()
-    if not quiet:
-        click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
-                   f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, "
-                   f"{len(report.merges)} entities merged; store "
-                   f"{path}: {stats['articles']} articles, {stats['triples']} triples", err=True)
+    _summary(quiet, as_json,
+             f"{len(report.added)} added, {len(report.replaced)} replaced, "
+             f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, "
+             f"{len(report.merges)} entities merged; store "
+             f"{path}: {stats['articles']} articles, {stats['triples']} triples",
+             added=len(report.added), replaced=len(report.replaced),
+             unchanged=len(report.unchanged), skipped=len(report.skipped),
+             merged=len(report.merges), store=str(path), articles=stats["articles"],
+             triples=stats["triples"])
     return len(report.skipped)
 
 
 def _emit(inputs: list[str], folder: Path, model: str, jobs: int, quiet: bool,
-          scheduler: str | None) -> int:
+          scheduler: str | None, as_json: bool = False) -> int:
     from graphbuild.cli._progress import article_progress
     from graphbuild.corpus import count_articles
     from graphbuild.emit import emit_partitions, partitions
@@ -69,11 +98,13 @@ def _emit(inputs: list[str], folder: Path, model: str, jobs: int, quiet: bool,
     with article_progress(total, quiet) as tick:
         report = emit_partitions(inputs, folder, model=model, jobs=jobs, scheduler=scheduler,
                                  progress=tick)
-    if not quiet:
-        click.echo(f"{len(report.added)} articles ({report.triples_written} quads) in "
-                   f"{len(partitions(folder))} partitions in {folder}, "
-                   f"{len(report.skipped)} skipped; load them with: oxigraph load "
-                   f"--location STORE --file {folder}/part-*.nq", err=True)
+    parts = len(partitions(folder))
+    _summary(quiet, as_json,
+             f"{len(report.added)} articles ({report.triples_written} quads) in "
+             f"{parts} partitions in {folder}, {len(report.skipped)} skipped; load them "
+             f"with: oxigraph load --location STORE --file {folder}/part-*.nq",
+             articles=len(report.added), quads=report.triples_written, partitions=parts,
+             folder=str(folder), skipped=len(report.skipped))
     return len(report.skipped)
 
 
@@ -99,17 +130,38 @@ def _check_scheduler(scheduler: str | None, store_dir: str | None, emit_dir: str
                                     "--scheduler use local:N, or the cluster's workers")
 
 
+def _check_options(store_dir: str | None, out_dir: str | None, emit_dir: str | None,
+                   jobs: int, force: bool, no_merge: bool, no_html: bool) -> None:
+    """Refuse options that would do nothing in the mode chosen."""
+    if sum(bool(x) for x in (store_dir, out_dir, emit_dir)) > 1:
+        raise click.UsageError("give one of --out, --store or --emit")
+    if jobs != 1 and not (store_dir or emit_dir):
+        raise click.UsageError("--jobs is for --store and --emit builds (files mode builds "
+                               "in this process)")
+    if force and not store_dir:
+        raise click.UsageError("--force is for --store builds (files and --emit write every "
+                               "article anyway)")
+    if no_merge and not store_dir:
+        raise click.UsageError("--no-merge is for --store builds")
+    if no_html and (store_dir or emit_dir or (out_dir and Path(out_dir).suffix.lower()
+                                              in GRAPH_FILE_SUFFIXES)):
+        raise click.UsageError("--no-html is for builds into an --out folder (the only mode "
+                               "that writes graph.html)")
+
+
 @click.command(name="build")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out_dir", default=None, type=click.Path(),
-              help="Folder for graph.ttl, graph.trig and graph.html [default: out].")
+@click.option("-o", "--out", "out_dir", default=None, type=click.Path(),
+              help="Where to write: a folder for graph.ttl, graph.trig and graph.html "
+                   "[default: out], or one graph file whose extension names its format "
+                   "(.ttl, .nt, .nq, .trig, .jsonld, .rdf, .graphml).")
 @click.option("--store", "store_dir", default=None, type=click.Path(),
               help="Add to a persistent store (Oxigraph) in this folder instead, or to a "
                    "SPARQL 1.1 endpoint with Update at this http(s):// URL.")
 @click.option("--model", default=nlp.DEFAULT_MODEL, show_default=True,
               help="spaCy English pipeline to parse with (any installed one).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (with --store).")
+              help="Worker processes (with --store or --emit).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Parse on a Dask cluster (with --store or --emit): tcp://HOST:PORT of a "
                    "running scheduler, or local:N to start N worker processes here.")
@@ -123,10 +175,12 @@ def _check_scheduler(scheduler: str | None, store_dir: str | None, emit_dir: str
 @click.option("--force", is_flag=True,
               help="Re-extract every article (with --store), even those stored already with "
                    "the same text, metadata and build fingerprint.")
-@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option("--quiet", is_flag=True, help="No progress bar, summary or warnings.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the summary as JSON on standard output (no progress bar).")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
             jobs: int, scheduler: str | None, emit_dir: str | None, no_html: bool,
-            no_merge: bool, force: bool, quiet: bool) -> None:
+            no_merge: bool, force: bool, quiet: bool, as_json: bool) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -166,21 +220,20 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     """
     if quiet:
         logging.getLogger("graphbuild").setLevel(logging.ERROR)
-    if sum(bool(x) for x in (store_dir, out_dir, emit_dir)) > 1:
-        raise click.UsageError("give one of --out, --store or --emit")
+    _check_options(store_dir, out_dir, emit_dir, jobs, force, no_merge, no_html)
     _check_scheduler(scheduler, store_dir, emit_dir, jobs)
-    if force and not store_dir:
-        raise click.UsageError("--force is for --store builds (files and --emit write every "
-                               "article anyway)")
+    bar_off = quiet or as_json
     if emit_dir:
-        skipped = _emit(list(inputs), Path(emit_dir), model, jobs, quiet, scheduler)
+        skipped = _emit(list(inputs), Path(emit_dir), model, jobs, bar_off, scheduler,
+                        as_json)
     elif store_dir:
         from graphbuild.store.location import store_location
 
-        skipped = _store(list(inputs), store_location(store_dir), model, jobs, quiet,
-                         merge=not no_merge, scheduler=scheduler, force=force)
+        skipped = _store(list(inputs), store_location(store_dir), model, jobs, bar_off,
+                         merge=not no_merge, scheduler=scheduler, force=force,
+                         as_json=as_json)
     else:
-        skipped = _files(list(inputs), Path(out_dir or "out"), model, no_html)
+        skipped = _files(list(inputs), Path(out_dir or "out"), model, no_html, quiet, as_json)
     if skipped:
         log.warning("%d input(s) skipped (see warnings above)", skipped)
         sys.exit(1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from graphbuild.errors import UnsupportedFormatError
 from graphbuild.export import EXPORT_FORMATS, export, format_for_path
 
 __all__ = ["command"]
@@ -35,7 +36,8 @@ networkx). ttl, nt and xml merge all named graphs; nq, trig and jsonld keep them
 @click.option("--quiet", is_flag=True, help="No log output.")
 @click.option("-F", "--format", "fmt", type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
               default=None,
-              help="Output format. Default: from the --out extension, else ttl.")
+              help="Output format. Default: from the --out extension (an extension that "
+                   "names no format written here is refused), else ttl.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               default=None, help="Write to FILE instead of standard output.")
 def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: str | None,
@@ -44,7 +46,7 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: st
     another format, to standard output or --out FILE."""
     from graphbuild.store import load_graph_or_store
 
-    fmt = (fmt or (format_for_path(out) if out is not None else None) or "ttl").lower()
+    fmt = output_format(fmt, out)
     if store_dir is not None and graph is None and fmt in {"ttl", "nt", "nq", "trig"}:
         _stream_store(store_dir, fmt, out)
         return
@@ -56,6 +58,34 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: st
     else:
         export(dataset, fmt, out)
         log.info("wrote %s (%s)", out, fmt)
+
+
+def output_format(fmt: str | None, out: Path | None) -> str:
+    """The format to write: ``--format``, else the one ``--out``'s extension names, else
+    Turtle on standard output. An extension that names no format graphbuild writes (``.gexf``)
+    or another format than ``--format`` is refused (GB402) rather than filled with Turtle."""
+    inferred = format_for_path(out) if out is not None else None
+    if out is not None and inferred is None:
+        suffix = out.suffix.lower() or "(none)"
+        if fmt is None or suffix in FOREIGN_SUFFIXES:
+            raise UnsupportedFormatError(
+                f"{out}: graphbuild writes no {suffix!r} files; use one of "
+                + ", ".join(sorted(_known_suffixes())) + " (or --format FMT with another name)")
+    if fmt is not None and inferred is not None and fmt.lower() != inferred:
+        raise UnsupportedFormatError(f"{out}: the extension asks for {inferred}, --format for "
+                                     f"{fmt.lower()}: give one, or make them agree")
+    return (fmt or inferred or "ttl").lower()
+
+
+#: graph formats graphbuild does not write: a file named so is never filled with another one
+FOREIGN_SUFFIXES = frozenset({".gexf", ".gml", ".dot", ".gv", ".csv", ".tsv", ".json",
+                              ".html", ".htm", ".hdt", ".n3", ".owl"})
+
+
+def _known_suffixes() -> set[str]:
+    from graphbuild.export import _EXTENSIONS
+
+    return set(_EXTENSIONS)
 
 
 def _stream_store(store_dir: str, fmt: str, out: Path | None) -> None:

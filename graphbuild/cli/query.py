@@ -85,15 +85,21 @@ def _table_width() -> int:
               metavar="DIR|URL",
               help="Query a persistent store (built with build --store): a folder, or a "
                    "SPARQL endpoint's http(s):// URL.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--quiet", is_flag=True, help="Print only the results.")
 def command(graph: str | None, sparql: str | None, query_file: Path | None,
             example_name: str | None, list_only: bool, show_name: str | None, fmt: str,
-            bindings: tuple[str, ...], store_dir: str | None, quiet: bool) -> None:
+            bindings: tuple[str, ...], store_dir: str | None, as_json: bool,
+            quiet: bool) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .nq, .trig, .jsonld or .rdf file) or
     over a store (--store DIR or URL; then SPARQL may come first).
 
     Give the query in exactly one way: inline as SPARQL, with --file, or with --example.
     """
+    if as_json:
+        if fmt.lower() not in {"table", "json"}:
+            raise click.UsageError(f"--json and --format {fmt} ask for two formats")
+        fmt = "json"
     if list_only:
         click.echo(_examples_text(), nl=False)
         return

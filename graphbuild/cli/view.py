@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from graphbuild.cli._files import read_query_file
+from graphbuild.errors import UnsupportedFormatError
 from graphbuild.view.select import DEFAULT_LIMIT, RANKS, Selection
 from graphbuild.view.skeleton import parse_day
 from graphbuild.view.style import TYPE_DEPTH, canonical_type
@@ -90,19 +91,24 @@ def _day(value: str | None, option: str) -> str | None:
 @click.option("--until", default=None, metavar="DATE", help="Articles published on or before.")
 @click.option("--min-mentions", default=0, type=click.IntRange(0), metavar="K",
               help="Only entities mentioned in at least K articles.")
-@click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), help="Draw the result of this CONSTRUCT (or SELECT ?s ?p ?o).")
+@click.option("-f", "--file", "--query", "query_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Draw the result of the CONSTRUCT (or SELECT ?s ?p ?o) in this file (as "
+                   "query --file; --query is the older name).")
 @click.option("--all", "draw_all", is_flag=True,
               help=f"No limit: draw every selected node (default limit {DEFAULT_LIMIT}).")
+@click.option("--quiet", is_flag=True, help="No summary.")
 def command(graph: Path | None, store_dir: str | None, out: Path, title: str | None,
             focus: tuple[str, ...], hops: int, top: int | None, rank: str,
             types: tuple[str, ...], since: str | None, until: str | None, min_mentions: int,
-            query_file: Path | None, draw_all: bool) -> None:
+            query_file: Path | None, draw_all: bool, quiet: bool) -> None:
     """Write an interactive, self-contained HTML view of GRAPH (.ttl, .nt, .nq, .trig,
     .jsonld, .rdf) or of a --store: search box, neighbourhood highlight, edge evidence,
     a relation filter, and a legend. The page needs no network."""
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give exactly one of GRAPH (a graph file) or --store DIR")
+    if out.suffix.lower() not in {".html", ".htm"}:
+        raise UnsupportedFormatError(f"{out}: view writes an HTML page; name it .html")
     if query_file and (focus or types or since or until or min_mentions):
         raise click.UsageError("--query draws its own result: it does not combine with "
                                "--focus, --types, --since, --until or --min-mentions")
@@ -119,6 +125,7 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
     store = open_source(graph_file=graph, store_dir=store_dir)
     name = graph.name if graph is not None else _store_name(str(store_dir))
     path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {name}")
-    click.echo(message, err=True)
-    click.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {path}",
-               err=True)
+    if not quiet:
+        click.echo(message, err=True)
+        click.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {path}",
+                   err=True)
