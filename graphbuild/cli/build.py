@@ -66,11 +66,11 @@ def _summary(quiet: bool, as_json: bool, line: str, **fields: object) -> None:
 def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bool,
            merge: bool = True, scheduler: str | None = None, force: bool = False,
            as_json: bool = False) -> int:
+    from graphbuild import store as stores
     from graphbuild.cli._progress import article_progress
     from graphbuild.corpus import build_store, count_articles
-    from graphbuild.store.oxi import GraphStore
 
-    with GraphStore(path) as store:
+    with stores.open(path, "w") as store:
         total = None if quiet else count_articles(inputs)
         with article_progress(total, quiet) as tick:
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,

@@ -90,10 +90,10 @@ def _known_suffixes() -> set[str]:
 
 def _stream_store(store_dir: str, fmt: str, out: Path | None) -> None:
     """Dump the store quad by quad: memory stays flat whatever its size."""
+    from graphbuild import store as stores
     from graphbuild.atomic import atomic_write
-    from graphbuild.store.oxi import GraphStore
 
-    with GraphStore(store_dir, read_only=True) as store:
+    with stores.open(store_dir, "r") as store:
         if out is None:
             store.dump(sys.stdout.buffer, fmt)
             sys.stdout.buffer.flush()

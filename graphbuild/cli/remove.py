@@ -23,11 +23,11 @@ def command(article_ids: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     Example:
       graphbuild remove business/001 --store out/store
     """
+    from graphbuild import store as stores
     from graphbuild.rdf.vocab import article_graph_iri
     from graphbuild.resolve.crossdoc import remove_articles
-    from graphbuild.store.oxi import GraphStore
 
-    with GraphStore(store_dir, create=False) as store:
+    with stores.open(store_dir, "r+") as store:
         graphs = {str(article_graph_iri(aid)): aid for aid in article_ids}
         missing = [graphs[g] for g in remove_articles(store, list(graphs))]
         for aid in missing:

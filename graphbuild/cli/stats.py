@@ -20,9 +20,9 @@ def command(store_dir: str, as_json: bool, quiet: bool) -> None:
       graphbuild stats --store out/store
       graphbuild stats --store http://127.0.0.1:7878/query
     """
-    from graphbuild.store.oxi import GraphStore
+    from graphbuild import store as stores
 
-    with GraphStore(store_dir, read_only=True) as store:
+    with stores.open(store_dir, "r") as store:
         stats = store.stats()
     if as_json:
         click.echo(json.dumps(stats))

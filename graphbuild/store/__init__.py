@@ -1,10 +1,13 @@
 """Where graphs live: graph files (Turtle, TriG…), the persistent Oxigraph store, and
 remote SPARQL endpoints.
 
-:func:`connect` opens a store: a folder (embedded Oxigraph) or a URL (a SPARQL 1.1 endpoint
-with Update: :mod:`graphbuild.store.remote`), both as a :class:`~graphbuild.store.oxi.GraphStore`.
-:func:`open_store` gives an rdflib :class:`~rdflib.Dataset` over either (through oxrdflib):
-query it with SPARQL, iterate its quads, all with rdflib terms.
+:func:`open` is the one way to open a store: ``open(location, mode)`` with a folder
+(embedded Oxigraph) or a URL (a SPARQL 1.1 endpoint with Update:
+:mod:`graphbuild.store.remote`; a server's base URL such as ``http://HOST:7878/`` works),
+both as a :class:`~graphbuild.store.oxi.GraphStore`; the backends are a small table
+(:data:`graphbuild.store.location.BACKENDS`). :func:`dataset` gives an rdflib
+:class:`~rdflib.Dataset` over an open store (through oxrdflib). :func:`connect` and
+:func:`open_store` are the same doors under their older names.
 """
 
 from __future__ import annotations
@@ -17,17 +20,49 @@ from graphbuild.store.files import GRAPH_FILE_FORMATS, format_for_path, load_gra
 if TYPE_CHECKING:
     from graphbuild.store.oxi import GraphStore
 
-__all__ = ["GRAPH_FILE_FORMATS", "format_for_path", "load_graph", "open_store",
-           "load_graph_or_store", "connect"]
+__all__ = ["GRAPH_FILE_FORMATS", "MODES", "format_for_path", "load_graph", "open", "dataset",
+           "open_store", "load_graph_or_store", "connect"]
+
+
+#: ``mode`` of :func:`open`: read-only (must exist), read-write (must exist), read-write
+#: (created when missing)
+MODES = {"r": (True, False), "r+": (False, False), "w": (False, True)}
+
+
+def open(location: str | os.PathLike, mode: str = "r") -> GraphStore:  # noqa: A001
+    """The store at ``location`` (a folder, or an ``http(s)://`` SPARQL endpoint), opened
+    ``"r"`` read-only (any number of readers, also while a build writes), ``"r+"``
+    read-write, or ``"w"`` read-write and created if missing. Use it as a context manager."""
+    from graphbuild.store.location import backend_for, store_location
+
+    try:
+        read_only, create = MODES[mode]
+    except KeyError:
+        raise ValueError(f"mode {mode!r}: expected one of {', '.join(MODES)}") from None
+    where = store_location(location)
+    return backend_for(where)(where, read_only=read_only, create=create)
+
+
+def dataset(store: GraphStore, *, snapshot: bool = False):  # noqa: ANN201
+    """An rdflib Dataset (``default_union=True``) over an open store (see :func:`open_store`
+    for ``snapshot``)."""
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    from graphbuild.rdf.vocab import bind_prefixes
+
+    inner = store.store
+    if snapshot and not isinstance(inner, ox.Store):
+        inner = ox.Store()
+        inner.extend(store.store.quads_for_pattern(None, None, None, None))
+    return bind_prefixes(Dataset(store=OxigraphStore(store=inner), default_union=True))
 
 
 def connect(location: str | os.PathLike, *, read_only: bool = False,
             create: bool = True) -> GraphStore:
-    """The store at ``location``: a folder (the embedded Oxigraph store) or an
-    ``http(s)://`` SPARQL endpoint (a :class:`~graphbuild.store.remote_graph.RemoteGraphStore`)."""
-    from graphbuild.store.oxi import GraphStore
-
-    return GraphStore(location, read_only=read_only, create=create)
+    """:func:`open` under its older name and arguments."""
+    return open(location, "r" if read_only else ("w" if create else "r+"))
 
 
 def open_store(path: str | os.PathLike, *, read_only: bool = True,
@@ -43,18 +78,7 @@ def open_store(path: str | os.PathLike, *, read_only: bool = True,
     ``rdflib.Graph(store="Oxigraph")`` without an identifier would write into a fresh
     blank-node graph — oxrdflib's default-graph trap — which is why this returns a Dataset.)
     """
-    import pyoxigraph as ox
-    from oxrdflib import OxigraphStore
-    from rdflib import Dataset
-
-    from graphbuild.rdf.vocab import bind_prefixes
-
-    gs = connect(path, read_only=read_only, create=not read_only)
-    store = gs.store
-    if snapshot and not isinstance(store, ox.Store):
-        store = ox.Store()
-        store.extend(gs.store.quads_for_pattern(None, None, None, None))
-    return bind_prefixes(Dataset(store=OxigraphStore(store=store), default_union=True))
+    return dataset(open(path, "r" if read_only else "w"), snapshot=snapshot)
 
 
 def load_graph_or_store(graph: str | os.PathLike | None, store: str | os.PathLike | None,

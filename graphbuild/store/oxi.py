@@ -127,12 +127,12 @@ class GraphStore:
     SPARQL 1.1 endpoint."""
 
     def __new__(cls, path: str | os.PathLike, **kwargs: Any) -> GraphStore:
-        from graphbuild.store.location import is_remote
+        """``GraphStore(location)`` opens any backend (kept for callers written before
+        :func:`graphbuild.store.open`, which is the one way to open a store)."""
+        if cls is GraphStore:
+            from graphbuild.store.location import backend_for
 
-        if cls is GraphStore and is_remote(path):
-            from graphbuild.store.remote_graph import RemoteGraphStore
-
-            return super().__new__(RemoteGraphStore)
+            return super().__new__(backend_for(path))
         return super().__new__(cls)
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False,

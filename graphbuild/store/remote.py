@@ -21,7 +21,9 @@ and they must not (their cross-article merge records would mix): run one build a
 
 Endpoints: the URL is the query endpoint; updates go to the same URL, or to ``…/update``
 when it ends in ``/query`` (Oxigraph: ``http://HOST:7878/query``; Fuseki:
-``http://HOST:3030/DATASET/query``; Virtuoso: ``http://HOST:8890/sparql``).
+``http://HOST:3030/DATASET/query``, or the dataset URL itself for both; Virtuoso:
+``http://HOST:8890/sparql``). A server's base URL (``http://HOST:7878/``, as Oxigraph's
+server is usually typed) means its ``/query`` and ``/update``.
 """
 
 from __future__ import annotations
@@ -67,6 +69,10 @@ _FALSE_JSON = b'{"head":{},"boolean":false}'
 def endpoints(url: str) -> tuple[str, str]:
     """(query URL, update URL) of a store URL."""
     parts = urllib.parse.urlsplit(url)
+    if parts.path in {"", "/"}:  # a server's base URL, as Oxigraph's is typed: its endpoints
+        base = parts._replace(path="/", query="", fragment="")
+        return (urllib.parse.urlunsplit(base._replace(path="/query")),
+                urllib.parse.urlunsplit(base._replace(path="/update")))
     if parts.path.endswith("/query"):
         return url, urllib.parse.urlunsplit(parts._replace(path=parts.path[:-5] + "update"))
     return url, url

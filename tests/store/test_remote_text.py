@@ -112,6 +112,9 @@ def test_endpoints_and_urls() -> None:
     assert endpoints("http://h:3030/ds/query") == ("http://h:3030/ds/query",
                                                    "http://h:3030/ds/update")
     assert endpoints("http://h:8890/sparql") == ("http://h:8890/sparql",) * 2
+    for base in ("http://h:7878/", "http://h:7878"):  # Oxigraph's server as users type it
+        assert endpoints(base) == ("http://h:7878/query", "http://h:7878/update")
+    assert endpoints("http://h:3030/ds") == ("http://h:3030/ds",) * 2  # a Fuseki dataset
     assert public_url("http://dba:s3cret@h:8890/sparql-auth") == "http://h:8890/sparql-auth"
     policy = RetryPolicy.from_env({"GRAPHBUILD_STORE_RETRIES": "3",
                                    "GRAPHBUILD_STORE_BACKOFF": "0.5"})
