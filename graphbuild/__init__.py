@@ -16,15 +16,18 @@ __version__ = "0.1.0"
 __all__ = ["build", "view", "open_store", "BuildReport", "__version__"]
 
 
-def build(inputs: Any, *, model: str | None = None, report: Any = None):  # noqa: ANN201
+def build(inputs: Any, *, model: str | None = None, report: Any = None,  # noqa: ANN201
+          extractors: list[str] | None = None):
     """Build the knowledge graph of ``inputs``: paths (files or folders) or article texts.
 
     Returns an :class:`rdflib.Dataset` (``default_union=True``) with a named graph per
-    article and one shared graph of entities.
+    article and one shared graph of entities. Skipped inputs and articles (with the reason)
+    are listed in ``report`` (a :class:`BuildReport`) when one is given.
     """
     from graphbuild import nlp, pipeline
 
-    return pipeline.build(inputs, model=model or nlp.DEFAULT_MODEL, report=report)
+    return pipeline.build(inputs, model=model or nlp.DEFAULT_MODEL, report=report,
+                          extractors=extractors)
 
 
 def open_store(path: Any, *, read_only: bool = True):  # noqa: ANN201

@@ -1,9 +1,12 @@
-"""Whole corpora into the persistent store: streaming, idempotent, in parallel.
+"""The store sink of the one build path (:mod:`graphbuild.flow`): whole corpora into the
+persistent store, streaming, idempotent, in parallel.
 
-The main process reads articles (ingest, which also screens out over-long and non-English
-ones), skips those whose content hash the store already holds, and hands the rest in batches
-to ``jobs`` worker processes. A worker parses a batch with ``nlp.pipe`` inside a spaCy memory
-zone, runs the extractors, and returns each article's quads already serialised as N-Quads.
+The main process reads articles (:mod:`graphbuild.flow.sources`: ingest, which also screens
+out over-long and non-English ones), skips those whose build key the store already holds
+(:mod:`graphbuild.fingerprint`), and hands the rest in batches to the worker
+(:mod:`graphbuild.flow.worker`) here or in ``jobs`` processes
+(:mod:`graphbuild.flow.executors`). A worker parses a batch with ``nlp.pipe`` inside a spaCy
+memory zone, runs the extractors, and returns each article's quads serialised as N-Quads.
 The main process writes each article atomically (see :meth:`GraphStore.replace_nquads`), so a
 crash leaves every article fully present or fully absent; it writes on a thread of its own
 (:mod:`graphbuild.store.background`), in order, while the next articles are parsed. Memory
@@ -12,10 +15,10 @@ flight, and 8 articles wait for the writer). With ``scheduler`` the batches go t
 cluster instead (:mod:`graphbuild.distributed`); the main process still writes every article.
 
 Faults are contained per article: an exception while parsing or extracting one article is
-reported (a :class:`Failed`, logged as one warning naming the article) and the build goes on.
-A worker process that dies (killed, out of memory) stops the build with a
-:class:`WorkerDiedError` instead of hanging; what was written stays, and the same build again
-carries on.
+reported (a :class:`Failed`, logged as one warning naming the article) and the build goes on,
+as in every mode. A worker process that dies (killed, out of memory) stops the build with a
+:class:`~graphbuild.errors.WorkerDiedError` instead of hanging; what was written stays, and
+the same build again carries on.
 
 Cross-article merging runs after the articles are written. The store records that merging is
 pending before the first write of a build and clears it when merging is done, so a build
@@ -24,240 +27,40 @@ interrupted before or during merging merges on the next run even when no article
 
 from __future__ import annotations
 
-import gc
 import logging
-import multiprocessing as mp
 import os
-import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from itertools import islice
-from typing import Any
+from collections.abc import Iterable, Iterator
 
-from graphbuild import nlp, registry
-from graphbuild.errors import ModelError, WorkerDiedError
-from graphbuild.fingerprint import article_key, build_fingerprint, key_nquad
-from graphbuild.ingest import Skipped, iter_articles
+from graphbuild import nlp
+from graphbuild.fingerprint import article_key, build_fingerprint, next_key, with_key
+from graphbuild.flow.executors import BATCH, encode_all
+from graphbuild.flow.report import BuildReport
+from graphbuild.flow.sources import Progress, count_articles, read_inputs
+from graphbuild.flow.worker import Encoded, Failed, encode
+from graphbuild.ingest import Skipped
 from graphbuild.rdf.vocab import article_graph_iri, article_iri
 from graphbuild.store.background import BackgroundWriter
-from graphbuild.store.oxi import GraphStore, nquads
-from graphbuild.types import Article, ArticleResult
+from graphbuild.store.oxi import GraphStore
+from graphbuild.types import Article
+
+__all__ = ["BATCH", "CorpusReport", "Encoded", "Failed", "Progress", "build_store",
+           "count_articles", "encode", "encode_all", "next_key", "readable", "with_key"]
 
 log = logging.getLogger("graphbuild.corpus")
 
-BATCH = 16
-
-Progress = Callable[["CorpusReport"], None]
-
-
-@dataclass
-class CorpusReport:
-    """What a build did: article ids per outcome, skipped inputs (with reasons), merges."""
-
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[Skipped] = field(default_factory=list)
-    merges: list[Any] = field(default_factory=list)  # graphbuild.resolve.crossdoc.Merge
-    words: int = 0
-    triples_written: int = 0
+#: what a store build did (the one report of every mode)
+CorpusReport = BuildReport
 
 
-@dataclass(frozen=True)
-class Encoded:
-    """One article's graph as N-Quads, ready for :meth:`GraphStore.replace_nquads`."""
-
-    article_id: str
-    graph: str
-    nquads: bytes
-    words: int
-    triples: int
-
-
-@dataclass(frozen=True)
-class Failed:
-    """An article whose parsing or extraction raised: named, with the error, and skipped."""
-
-    article_id: str
-    where: str
-    problem: str
-
-
-def encode(result: ArticleResult) -> Encoded:
-    """Serialise an article's quads as N-Quads."""
-    from graphbuild.rdf.convert import article_quads
-
-    data, n = nquads(article_quads(result))
-    art = result.doc.article
-    return Encoded(art.id, str(article_graph_iri(art.id)), data, len(art.text.split()), n)
-
-
-def _failed(article: Article, stage: str, err: BaseException) -> Failed:
-    where = f"{article.path} ({article.id})" if article.path else article.id
-    text = " ".join(str(err).split())[:200]
-    return Failed(article.id, where, f"{stage} failed ({type(err).__name__}: {text}): skipped")
-
-
-# ------------------------------------------------------------------ workers
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(model: str, extractors: list[str] | None) -> None:
-    _WORKER["model"] = model
-    _WORKER["pipe"] = registry.pipeline(extractors)
-    nlp.load(model)
-    if nlp.aux_ner_enabled():
-        nlp.load_aux_ner()
-
-
-def _freeze_models() -> tuple[int, int, int]:
-    """Keep the garbage collector off the loaded models while articles stream through: what
-    exists now (the spaCy pipelines) is frozen out of collections, and the young generation
-    is collected less often (a build allocates many short-lived objects and few cycles).
-    Returns the thresholds it replaced."""
-    old = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(5000, 20, 20)
-    return old
-
-
-@contextmanager
-def _long_lived_models() -> Iterator[None]:
-    """:func:`_freeze_models` for the length of a build in this process, then undone (the
-    thresholds restored; ``gc.unfreeze`` also releases anything the caller had frozen)."""
-    old = _freeze_models()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
-
-
-def _init_pool_worker(model: str, extractors: list[str] | None, log_level: int) -> None:
-    """Initialiser of a spawned worker: logging like the parent; errors kept for ``_work``."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s",
-                        stream=sys.stderr, force=True)
-    logging.getLogger("graphbuild").setLevel(log_level)
-    try:
-        _init_worker(model, extractors)
-    except Exception as err:  # noqa: BLE001 - reported by the first task, in the parent
-        _WORKER["error"] = err
-    else:  # this process only parses: its models stay frozen out of collections
-        _freeze_models()
-
-
-def _parse_each(batch: list[Article]) -> list[Any]:
-    """Parse one article at a time (after a batch failed): ParsedDoc or Failed each."""
-    out: list[Any] = []
-    for art in batch:
-        try:
-            out.extend(nlp.parse([art], model=_WORKER["model"], batch_size=1))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-            out.append(_failed(art, "parsing", err))
-    return out
-
-
-def _work(batch: list[Article]) -> list[Encoded | Failed]:
-    """Parse, extract and encode a batch; an article that raises becomes a :class:`Failed`."""
-    err = _WORKER.get("error")
-    if err is not None:
-        if isinstance(err, ModelError):
-            raise ModelError(err.message)
-        raise WorkerDiedError(f"a worker could not start: {type(err).__name__}: {err}")
-    model, pipe = _WORKER["model"], _WORKER["pipe"]
-    try:
-        docs: list[Any] = list(nlp.parse(batch, model=model, batch_size=len(batch)))
-    except Exception:  # noqa: BLE001 - find the article that fails
-        docs = _parse_each(batch)
-    out: list[Encoded | Failed] = []
-    for doc in docs:
-        if isinstance(doc, Failed):
-            out.append(doc)
-            continue
-        try:
-            out.append(encode(ArticleResult(doc, registry.run(doc, pipe))))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-            out.append(_failed(doc.article, "extraction", err))
-    return out
-
-
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _result(batch: list[Article], future: Future) -> list[Encoded | Failed]:
-    try:
-        return future.result()
-    except BrokenProcessPool as err:
-        ids = ", ".join(a.id for a in batch[:3]) + (" …" if len(batch) > 3 else "")
-        raise WorkerDiedError(
-            f"a worker process died (killed, or out of memory?) while parsing {ids}; the "
-            "articles written so far are kept: run the same build again to continue") from err
-
-
-def encode_all(articles: Iterable[Article], *, model: str, jobs: int,
-               extractors: list[str] | None = None,
-               scheduler: str | None = None) -> Iterator[Encoded | Failed]:
-    """Parse, extract and encode articles, in input order; in ``jobs`` spawned processes
-    when ``jobs > 1`` (at most ``2 * jobs`` batches in flight, so memory stays flat), or on
-    the Dask cluster ``scheduler`` (``tcp://HOST:PORT`` or ``local:N``; see
-    :mod:`graphbuild.distributed`)."""
-    if scheduler is not None:
-        from graphbuild.distributed import encode_dask
-
-        yield from encode_dask(articles, model=model, scheduler=scheduler,
-                               extractors=extractors)
-        return
-    if jobs <= 1:
-        _init_worker(model, extractors)
-        with _long_lived_models():
-            for batch in _batches(articles, BATCH):
-                yield from _work(batch)
-        return
-    level = logging.getLogger("graphbuild").getEffectiveLevel()
-    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"),
-                               initializer=_init_pool_worker,
-                               initargs=(model, extractors, level))
-    window: deque[tuple[list[Article], Future]] = deque()
-    try:
-        for batch in _batches(articles, BATCH):
-            window.append((batch, pool.submit(_work, batch)))
-            if len(window) >= 2 * jobs:
-                yield from _result(*window.popleft())
-        while window:
-            yield from _result(*window.popleft())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-# ------------------------------------------------------------------ the build
-
-def readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
+def readable(inputs: Iterable[str | os.PathLike], report: BuildReport,
              progress: Progress | None) -> Iterator[Article]:
-    """The non-empty articles of ``inputs`` that ingest's screening lets through; what it
-    skips goes to ``report`` (and is logged once)."""
-    for got in iter_articles(inputs):
-        if isinstance(got, Skipped):
-            (report.warnings if got.warning else report.skipped).append(got)
-            if not got.warning:  # repairs were already logged by ingest
-                log.warning("%s: %s", got.path, got.problem)
-                if progress is not None:
-                    progress(report)
-            continue
-        if got.text.strip():
-            yield got
+    """The non-empty articles of the paths ``inputs`` that ingest's screening lets through
+    (:func:`graphbuild.flow.sources.read_inputs`)."""
+    return read_inputs(inputs, report, progress, texts=False)
 
 
-def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: CorpusReport,
+def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: BuildReport,
           replaced: set[str], progress: Progress | None, fingerprint: str,
           keys: dict[str, deque[str]], force: bool = False) -> Iterator[Article]:
     """The articles to (re)build: new ones, and those whose build key (text, metadata and
@@ -288,25 +91,12 @@ def _todo(store: GraphStore, inputs: Iterable[str | os.PathLike], report: Corpus
         yield got
 
 
-def next_key(keys: dict[str, deque[str]], article_id: str) -> str:
-    """The build key queued for ``article_id`` by the reader (taken off the queue)."""
-    queue = keys[article_id]
-    key = queue.popleft()
-    if not queue:
-        del keys[article_id]
-    return key
-
-
-def with_key(enc: Encoded, key: str) -> Encoded:
-    """``enc`` with the quad recording its build key added."""
-    return replace(enc, nquads=enc.nquads + key_nquad(enc.article_id, key),
-                   triples=enc.triples + 1)
 
 
 def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
                 model: str = nlp.DEFAULT_MODEL, jobs: int = 1, progress: Progress | None = None,
                 extractors: list[str] | None = None, merge: bool = True,
-                scheduler: str | None = None, force: bool = False) -> CorpusReport:
+                scheduler: str | None = None, force: bool = False) -> BuildReport:
     """Add the articles of ``inputs`` to ``store``; returns what happened to each.
 
     Parsing runs here (``jobs=1``), in ``jobs`` local processes, or on the Dask cluster
@@ -320,7 +110,7 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
     metadata and the build fingerprint: :mod:`graphbuild.fingerprint`) is stored already is
     left as it is (``report.unchanged``), unless ``force``.
     """
-    report = CorpusReport()
+    report = BuildReport()
     fingerprint = build_fingerprint(model, extractors)
     keys: dict[str, deque[str]] = {}
     replaced: set[str] = set()  # ids the store held when they were read
@@ -380,24 +170,3 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
     return report
 
 
-def count_articles(inputs: Iterable[str | os.PathLike]) -> int | None:
-    """How many articles the inputs hold (for a progress bar's ETA); None if unknown."""
-    import gzip
-
-    from graphbuild.ingest.walk import expand, kind_of
-
-    total = 0
-    for path, _root in expand(inputs):
-        kind = kind_of(path)
-        if kind == "feed":
-            return None
-        if kind in {"jsonl", "jsonl.gz"}:
-            opener = gzip.open if kind == "jsonl.gz" else open
-            try:
-                with opener(path, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                continue
-        else:
-            total += 1
-    return total

@@ -1,11 +1,11 @@
 """Extraction on a Dask cluster: the same per-article work as a local build, on many machines.
 
 ``graphbuild build CORPUS --store DIR --scheduler tcp://HOST:8786`` hands batches of
-articles (:data:`graphbuild.corpus.BATCH` each) to the workers of a running Dask scheduler;
+articles (:data:`graphbuild.flow.worker.BATCH` each) to the workers of a running Dask scheduler;
 ``--scheduler local:N`` starts a :class:`~distributed.LocalCluster` of N single-threaded
 worker processes first. A worker loads the spaCy model once (on its first batch, cached in
-the worker process like :func:`graphbuild.corpus._init_worker`) and returns each article's
-quads already serialised as N-Quads (:class:`~graphbuild.corpus.Encoded`), so the main
+the worker process by :func:`graphbuild.flow.worker.init`) and returns each article's
+quads already serialised as N-Quads (:class:`~graphbuild.flow.worker.Encoded`), so the main
 process writes them exactly as a local build does, one transaction per article.
 
 Results come back in input order with at most ``2 x`` (worker threads) batches in flight,
@@ -13,7 +13,7 @@ so memory stays flat. A task is retried (``retries``) if it raises, and re-run e
 the scheduler if its worker dies; since the main process writes only when a future's result
 arrives, and each future's result arrives once, a retried batch is never stored twice. A
 batch whose workers keep dying stops the build with
-:class:`~graphbuild.corpus.WorkerDiedError` (what was written stays: the same build again
+:class:`~graphbuild.errors.WorkerDiedError` (what was written stays: the same build again
 carries on).
 
 Workers of a remote cluster need graphbuild and its model installed (the same versions as
@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from graphbuild import corpus
-from graphbuild.corpus import BATCH, Encoded, Failed
 from graphbuild.errors import (
     ClusterTaskError,
     GraphbuildError,
@@ -42,6 +40,8 @@ from graphbuild.errors import (
     SchedulerUnreachableError,
     WorkerDiedError,
 )
+from graphbuild.flow import worker
+from graphbuild.flow.worker import BATCH, Encoded, Failed, batches
 from graphbuild.types import Article
 
 log = logging.getLogger("graphbuild.distributed")
@@ -127,13 +127,9 @@ _LOCK = threading.Lock()
 def work(batch: list[Article], model: str, extractors: list[str] | None) -> list[Encoded | Failed]:
     """A Dask task: parse, extract and encode one batch (the model is loaded once per worker
     process; a multi-threaded worker runs one batch at a time)."""
-    key = (model, tuple(extractors) if extractors is not None else None)
     with _LOCK:
-        if corpus._WORKER.get("key") != key:
-            corpus._WORKER.clear()
-            corpus._init_worker(model, extractors)
-            corpus._WORKER["key"] = key
-        return corpus._work(batch)
+        worker.init(model, extractors)  # loads once per worker process and setting
+        return worker.work(batch)
 
 
 # ------------------------------------------------------------------ in the main process
@@ -174,11 +170,11 @@ def encode_dask(articles: Iterable[Article], *, model: str, scheduler: str | Sch
                 extractors: list[str] | None = None, batch: int = BATCH,
                 retries: int = RETRIES) -> Iterator[Encoded | Failed]:
     """Parse, extract and encode articles on a Dask cluster, in input order (what
-    :func:`graphbuild.corpus.encode_all` does locally). Connects only when there is an
+    :func:`graphbuild.flow.executors.encode_all` does locally). Connects only when there is an
     article to encode; at most ``2 x`` (worker threads) batches are in flight."""
     where = parse_scheduler(scheduler) if isinstance(scheduler, str) else scheduler
-    batches = corpus._batches(articles, batch)
-    first = next(batches, None)
+    chunks = batches(articles, batch)
+    first = next(chunks, None)
     if first is None:
         return
     with connect(where) as client:
@@ -189,7 +185,7 @@ def encode_dask(articles: Iterable[Article], *, model: str, scheduler: str | Sch
                         "(dask worker %s --nthreads 1)", where, where)
         window: deque[tuple[list[Article], Any]] = deque()
         try:
-            for chunk in chain([first], batches):
+            for chunk in chain([first], chunks):
                 window.append((chunk, client.submit(work, chunk, model, extractors,
                                                     pure=False, retries=retries)))
                 while len(window) >= max(2, 2 * _threads(client)):

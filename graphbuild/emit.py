@@ -1,11 +1,13 @@
-"""N-Quads partition files for a bulk load, instead of writing to a store.
+"""The partitions sink of the one build path (:mod:`graphbuild.flow`): N-Quads files for a
+bulk load, instead of writing to a store.
 
 ``graphbuild build CORPUS --emit DIR`` (locally, with ``--jobs``, or on Dask with
 ``--scheduler``) writes the articles' quads to ``DIR/part-00000.nq``, ``part-00001.nq``, …:
-one file per partition of :data:`graphbuild.corpus.BATCH` encoded articles, each written to a
-temporary file and renamed, so a file is either whole or absent. Every file also holds the
-store's "merging pending" marker, so after a bulk load of any of them into a graphbuild store
-(:func:`bulk_load`, or ``oxigraph load --location STORE --file DIR/*.nq``) the same
+one file per partition of :data:`graphbuild.flow.worker.BATCH` encoded articles, each
+written to a temporary file and renamed, so a file is either whole or absent. Every file
+also holds the store's "merging pending" marker, and each article its build key, so after a
+bulk load of any of them into a graphbuild store (:func:`bulk_load`, or ``oxigraph load
+--location STORE --file DIR/*.nq``) the same
 ``graphbuild build CORPUS --store STORE`` finds every article unchanged and only does the
 cross-article merge.
 
@@ -29,19 +31,12 @@ from pathlib import Path
 
 from graphbuild import nlp
 from graphbuild.atomic import atomic_write
-from graphbuild.corpus import (
-    BATCH,
-    CorpusReport,
-    Encoded,
-    Failed,
-    Progress,
-    encode_all,
-    next_key,
-    readable,
-    with_key,
-)
 from graphbuild.errors import GraphFileError
-from graphbuild.fingerprint import article_key, build_fingerprint
+from graphbuild.fingerprint import article_key, build_fingerprint, next_key, with_key
+from graphbuild.flow.executors import BATCH, encode_all
+from graphbuild.flow.report import BuildReport
+from graphbuild.flow.sources import Progress, read_inputs
+from graphbuild.flow.worker import Encoded, Failed
 from graphbuild.ingest import Skipped
 from graphbuild.rdf.vocab import GB, GRAPH
 from graphbuild.types import Article
@@ -65,13 +60,13 @@ def partitions(folder: str | os.PathLike) -> list[Path]:
     return sorted(found, key=lambda p: int(_PART.match(p.name).group(1)))
 
 
-def _readable(inputs: Iterable[str | os.PathLike], report: CorpusReport,
+def _readable(inputs: Iterable[str | os.PathLike], report: BuildReport,
               progress: Progress | None, fingerprint: str,
               keys: dict[str, deque[str]]) -> Iterator[Article]:
     """The articles to emit: ingest's screening, each id once; each one's build key queued
     in ``keys``."""
     seen: dict[str, str] = {}
-    for got in readable(inputs, report, progress):
+    for got in read_inputs(inputs, report, progress, texts=False):
         first = seen.get(got.id)
         if first is not None:
             if first != got.content_hash:
@@ -99,7 +94,7 @@ def _write(path: Path, chunks: list[bytes]) -> None:
 def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLike, *,
                     model: str = nlp.DEFAULT_MODEL, jobs: int = 1, scheduler: str | None = None,
                     extractors: list[str] | None = None, progress: Progress | None = None,
-                    size: int = BATCH) -> CorpusReport:
+                    size: int = BATCH) -> BuildReport:
     """Write the articles of ``inputs`` as N-Quads partitions of ``size`` articles into
     ``folder``; ``report.added`` lists the articles written, ``report.skipped`` the others.
     ``progress`` is called after each article (as by :func:`graphbuild.corpus.build_store`)."""
@@ -108,7 +103,7 @@ def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLi
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise GraphFileError(f"{out}: cannot write partitions here: {err.strerror}") from err
-    report = CorpusReport()
+    report = BuildReport()
     keys: dict[str, deque[str]] = {}
     todo = _readable(inputs, report, progress, build_fingerprint(model, extractors), keys)
     encoded = encode_all(todo, model=model, jobs=jobs, extractors=extractors,
@@ -138,7 +133,7 @@ def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLi
     return report
 
 
-def _count(report: CorpusReport, enc: Encoded) -> None:
+def _count(report: BuildReport, enc: Encoded) -> None:
     report.added.append(enc.article_id)
     report.words += enc.words
     report.triples_written += enc.triples

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from graphbuild.rdf.vocab import GB, article_graph_iri, article_iri
 from graphbuild.types import Article
 
-__all__ = ["build_fingerprint", "article_key", "key_nquad", "model_version"]
+__all__ = ["build_fingerprint", "article_key", "key_nquad", "model_version", "next_key",
+           "with_key"]
 
 
 @lru_cache(maxsize=8)
@@ -68,3 +72,19 @@ def key_nquad(article_id: str, key: str) -> bytes:
     """The N-Quad that records ``key`` on the article, in the article's named graph."""
     return (f'<{article_iri(article_id)}> <{GB.buildKey}> "{key}" '
             f'<{article_graph_iri(article_id)}> .\n').encode()
+
+
+def next_key(keys: dict[str, deque[str]], article_id: str) -> str:
+    """The build key queued for ``article_id`` by the reader (taken off the queue)."""
+    queue = keys[article_id]
+    key = queue.popleft()
+    if not queue:
+        del keys[article_id]
+    return key
+
+
+def with_key(enc: Any, key: str) -> Any:
+    """``enc`` (an :class:`~graphbuild.flow.worker.Encoded`) with the quad recording its
+    build key added."""
+    return replace(enc, nquads=enc.nquads + key_nquad(enc.article_id, key),
+                   triples=enc.triples + 1)

@@ -205,8 +205,8 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     the same build with --store STORE afterwards finds every article and only merges.
 
     Skipped (exit status 1, each named in one warning): unreadable inputs, articles over
-    100,000 characters, articles not in English and, with --store, articles whose parsing or
-    extraction fails; the others go in.
+    100,000 characters, articles not in English and articles whose parsing or extraction
+    fails, the same in every mode (one build path); the others go in.
 
     Exit status: 0 all inputs read; 1 some inputs were skipped (each named in a warning);
     2 error.
