@@ -5,13 +5,15 @@ its backslashes before looking at its last character, so a text ending in a back
 quote (``…\\"``) comes out as ``\"\"\"…\\\\\"\"\"\"`` - which rdflib reads back but conforming
 Turtle parsers (Oxigraph, Jena) reject. graphbuild's writers, registered as the rdflib
 serializer plugins ``graphbuild-turtle`` and ``graphbuild-trig``, write such literals as
-one-line strings with ``\\n``/``\\r`` escapes instead, which every Turtle parser reads; all
-other terms are written by rdflib exactly as before.
+one-line strings with ``\\n``/``\\r`` escapes instead, which every Turtle parser reads, and
+an integer-valued ``xsd:decimal`` in its canonical form (``"1"^^xsd:decimal``, which
+rdflib's shorthand would turn into ``1.0``); all other terms are written by rdflib exactly
+as before.
 """
 
 from __future__ import annotations
 
-from rdflib import Literal
+from rdflib import XSD, Literal
 from rdflib.plugin import Serializer, register
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
@@ -36,7 +38,10 @@ def literal_n3(node: Literal, qname: object = None) -> str:
 
 class _SafeLiterals:
     def label(self, node, position):  # noqa: ANN001, ANN201 - rdflib's signature
-        if isinstance(node, Literal) and ("\n" in node or "\r" in node):
+        if isinstance(node, Literal) and ("\n" in node or "\r" in node or (
+                node.datatype == XSD.decimal and "." not in node)):
+            # also an integer-valued decimal in its canonical form ("1"): rdflib would
+            # write the shorthand 1.0, which readers keep as another lexical form
             return literal_n3(node, lambda dt: self.get_pname(dt, _GEN_QNAME_FOR_DT))
         return super().label(node, position)
 
