@@ -21,11 +21,18 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from graphbuild.errors import StoreError, StoreInUseError, StoreNotFoundError
 from graphbuild.rdf.vocab import ENTITY_GRAPH, GB, GRAPH, PREFIXES, SDO
+from graphbuild.store.terms import (  # noqa: F401 - re-exported: the names callers import
+    nquads,
+    nt_term,
+    prologue,
+    to_ox,
+    to_rdflib,
+)
 
 log = logging.getLogger("graphbuild.store")
 
@@ -37,69 +44,6 @@ BUILD_GRAPH = str(GRAPH["build"])
 _PENDING = ox.Quad(ox.NamedNode(BUILD_GRAPH), ox.NamedNode(str(GB.mergePending)),
                    ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))),
                    ox.NamedNode(BUILD_GRAPH))
-
-
-# ------------------------------------------------------------------ rdflib <-> oxigraph terms
-
-def to_ox(term: Any) -> Any:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def to_rdflib(term: Any) -> Any:
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(dt))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.DefaultGraph):
-        return None
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-_XSD_STRING = str(XSD.string)
-_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def nt_term(term: Any) -> str:
-    """An rdflib term in N-Triples/N-Quads syntax (rdflib's ``n3()`` is Turtle: it writes
-    multi-line strings as triple-quoted literals, which N-Quads does not allow). IRIs are
-    written as they are: graphbuild makes them from percent-encoded slugs."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        lex = str(term).translate(_ECHAR)
-        if term.language:
-            return f'"{lex}"@{term.language}'
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f'"{lex}"^^<{term.datatype}>'
-        return f'"{lex}"'
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def nquads(quads: Iterable[tuple]) -> tuple[bytes, int]:
-    """Quads ``(s, p, o, g)`` of rdflib terms as N-Quads bytes, and how many there were."""
-    lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n" for s, p, o, g in quads]
-    return "".join(lines).encode("utf-8"), len(lines)
 
 
 def prune_update() -> str:
@@ -114,10 +58,6 @@ def prune_update() -> str:
                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?x }} {used} }}
                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?x ?v }} {used} }}
                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?v }} {used} }} }}"""
-
-
-def _prologue() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 
 
 class GraphStore:
@@ -242,7 +182,7 @@ class GraphStore:
         substituted as RDF terms by Oxigraph, never pasted into the text (Oxigraph 0.5 wants
         a bound variable in the SELECT projection: ``SELECT ?a ?e`` to bind ``e``)."""
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        return self.store.query(_prologue() + sparql, use_default_graph_as_union=True,
+        return self.store.query(prologue() + sparql, use_default_graph_as_union=True,
                                 substitutions=subs or None)
 
     def quads(self) -> Iterator[Any]:

@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graphbuild.errors import QueryRefusedError
+from graphbuild.store.terms import term_text, with_prefixes  # noqa: F401 - re-exported
 
 __all__ = ["query_form", "with_prefixes", "bind_values", "term_text", "FORMS",
            "check_standard"]
@@ -49,22 +50,6 @@ def query_form(text: str) -> str:
     return "SELECT"
 
 
-def with_prefixes(text: str, prefixes: Mapping[str, str] | None) -> tuple[str, int]:
-    """``text`` with ``PREFIX`` declarations put before it, on its first line (so error
-    line numbers stay right), and how many characters were put there."""
-    if not prefixes:
-        return text, 0
-    if any(not re.fullmatch(r"[A-Za-z][\w.-]*|", p) for p in prefixes):
-        raise ValueError(f"not a SPARQL prefix name among {sorted(prefixes)}")
-    head = "".join(f"PREFIX {p}: {ox.NamedNode(str(ns))} " for p, ns in prefixes.items())
-    return head + text, len(head)
-
-
-def term_text(term: Any) -> str:
-    """An IRI or literal in SPARQL syntax (pyoxigraph's N-Triples form: safe to embed)."""
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return str(term)
-    raise ValueError(f"only IRIs and literals can be bound in a remote query, not {term!r}")
 
 
 def _where_brace(text: str) -> int | None:
