@@ -51,7 +51,7 @@ def to_dataset(results: Iterable[ArticleResult | Failed],
             try:
                 quads = list(article_quads(res))
             except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-                res = failed(res.doc.article, "extraction", err)  # noqa: PLW2901
+                res = failed(res.doc.article, "extraction", err)
         if isinstance(res, Failed):
             log.warning("%s: %s", res.where, res.problem)
             if report is not None:

@@ -43,7 +43,9 @@ def test_the_two_setup_commands_are_there():
     assert "pip install -e . && graphbuild build seeds/ --out out/" in README
     test_cmd = 'pip install -e ".[test]" && python -m pytest'
     assert test_cmd in README
-    assert test_cmd in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_cmd in ci
+    assert "upgrade pip" not in ci  # a fresh user's pip (what venv ships) must install it
 
 
 def test_python_example_runs(tmp_path):

@@ -50,7 +50,7 @@ class Failed:
 def encode(result: ArticleResult) -> Encoded:
     """Serialise an article's quads as N-Quads."""
     from graphbuild.rdf.convert import article_quads
-    from graphbuild.store.oxi import nquads
+    from graphbuild.store.terms import nquads
 
     data, n = nquads(article_quads(result))
     art = result.doc.article
