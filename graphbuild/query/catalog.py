@@ -7,9 +7,12 @@ the name of an example is its file name without ``.rq``.
 from __future__ import annotations
 
 from importlib import resources
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from graphbuild.errors import UnknownExampleError
+
+if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; graphbuild runs on 3.10 too
+    from importlib.resources.abc import Traversable
 
 __all__ = ["list_examples", "example"]
 
