@@ -16,8 +16,12 @@ from graphbuild.errors import NoInputError
 log = logging.getLogger("graphbuild")
 
 
-#: graph-file extensions ``--out`` may end with to write one file in that format
-GRAPH_FILE_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".xml", ".graphml")
+def _one_file(out: str | Path | None) -> bool:
+    """Whether ``--out`` names one graph file (an extension an export format has) rather
+    than a folder."""
+    from graphbuild.export import format_for_path
+
+    return out is not None and format_for_path(out) is not None
 
 
 def _files(inputs: list[str], out: Path, model: str, no_html: bool, quiet: bool = False,
@@ -29,7 +33,7 @@ def _files(inputs: list[str], out: Path, model: str, no_html: bool, quiet: bool 
     ds = build(inputs, model=model, report=report)
     if not report.articles:
         raise NoInputError("no article could be read from the inputs; nothing written")
-    if out.suffix.lower() in GRAPH_FILE_SUFFIXES:  # one file, in the format its name asks
+    if _one_file(out):  # one file, in the format its name asks
         from graphbuild.export import export, format_for_path
 
         export(ds, format_for_path(out) or "ttl", out)
@@ -143,8 +147,7 @@ def _check_options(store_dir: str | None, out_dir: str | None, emit_dir: str | N
                                "article anyway)")
     if no_merge and not store_dir:
         raise click.UsageError("--no-merge is for --store builds")
-    if no_html and (store_dir or emit_dir or (out_dir and Path(out_dir).suffix.lower()
-                                              in GRAPH_FILE_SUFFIXES)):
+    if no_html and (store_dir or emit_dir or _one_file(out_dir)):
         raise click.UsageError("--no-html is for builds into an --out folder (the only mode "
                                "that writes graph.html)")
 
