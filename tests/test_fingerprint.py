@@ -110,3 +110,15 @@ def test_emitted_partitions_carry_build_keys(tmp_path: Path) -> None:
     with GraphStore(tmp_path / "store") as store:
         report = build_store([src], store, model=MODEL)
     assert sorted(report.unchanged) == ["a", "b"] and not report.added + report.replaced
+
+
+def test_another_model_version_or_output_setting_reextracts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", ROWS[:1])
+    with GraphStore(tmp_path / "store") as store:
+        build_store([src], store, model=MODEL)
+        monkeypatch.setattr(fingerprint, "model_version", lambda model: "9.9.9")
+        assert build_store([src], store, model=MODEL).replaced == ["a"]
+        assert build_store([src], store, model=MODEL).unchanged == ["a"]
+        monkeypatch.setenv("GRAPHBUILD_AUX_NER", "0")  # the second recogniser off
+        assert build_store([src], store, model=MODEL).replaced == ["a"]
