@@ -11,6 +11,7 @@ import click
 
 from graphbuild import nlp
 from graphbuild.atomic import atomic_write
+from graphbuild.cli._quiet import quiet_logs
 from graphbuild.errors import NoInputError
 
 log = logging.getLogger("graphbuild")
@@ -221,8 +222,7 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
       graphbuild build corpus.jsonl.gz --store out/store --scheduler tcp://10.0.0.5:8786
       graphbuild build corpus.jsonl.gz --emit out/nq --scheduler local:4
     """
-    if quiet:
-        logging.getLogger("graphbuild").setLevel(logging.ERROR)
+    quiet_logs(quiet)
     _check_options(store_dir, out_dir, emit_dir, jobs, force, no_merge, no_html)
     _check_scheduler(scheduler, store_dir, emit_dir, jobs)
     bar_off = quiet or as_json

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from graphbuild.cli._quiet import quiet_logs
 from graphbuild.errors import UnsupportedFormatError
 from graphbuild.export import EXPORT_FORMATS, export, format_for_path
 
@@ -44,6 +45,7 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: st
             quiet: bool) -> None:
     """Write GRAPH (.ttl, .nt, .nq, .trig, .jsonld or .rdf) or a store (--store DIR) in
     another format, to standard output or --out FILE."""
+    quiet_logs(quiet)
     from graphbuild.store import load_graph_or_store
 
     fmt = output_format(fmt, out)

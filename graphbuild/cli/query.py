@@ -11,6 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from graphbuild.cli._files import read_query_file
+from graphbuild.cli._quiet import quiet_logs
 from graphbuild.query import OUTPUT_FORMATS, example, format_result, list_examples, run_query
 from graphbuild.rdf.vocab import PREFIXES
 
@@ -96,6 +97,7 @@ def command(graph: str | None, sparql: str | None, query_file: Path | None,
 
     Give the query in exactly one way: inline as SPARQL, with --file, or with --example.
     """
+    quiet_logs(quiet)
     if as_json:
         if fmt.lower() not in {"table", "json"}:
             raise click.UsageError(f"--json and --format {fmt} ask for two formats")

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from graphbuild.cli._quiet import quiet_logs
+
 
 @click.command(name="remove")
 @click.argument("article_ids", nargs=-1, required=True)
@@ -23,6 +25,7 @@ def command(article_ids: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     Example:
       graphbuild remove business/001 --store out/store
     """
+    quiet_logs(quiet)
     from graphbuild import store as stores
     from graphbuild.rdf.vocab import article_graph_iri
     from graphbuild.resolve.crossdoc import remove_articles

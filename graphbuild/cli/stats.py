@@ -6,12 +6,14 @@ import json
 
 import click
 
+from graphbuild.cli._quiet import quiet_logs
+
 
 @click.command(name="stats")
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
               metavar="DIR|URL", help="The store folder, or a SPARQL endpoint's URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--quiet", is_flag=True, help="(accepted for symmetry; stats prints no log)")
+@click.option("--quiet", is_flag=True, help="No warnings; only the counts.")
 def command(store_dir: str, as_json: bool, quiet: bool) -> None:
     """Count the articles, entities, statements, quotations, roles and triples in a store.
 
@@ -20,6 +22,7 @@ def command(store_dir: str, as_json: bool, quiet: bool) -> None:
       graphbuild stats --store out/store
       graphbuild stats --store http://127.0.0.1:7878/query
     """
+    quiet_logs(quiet)
     from graphbuild import store as stores
 
     with stores.open(store_dir, "r") as store:

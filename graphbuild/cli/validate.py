@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from graphbuild.cli._quiet import quiet_logs
 from graphbuild.errors import ShapeViolationError
 
 LIMIT = 20
@@ -33,6 +34,7 @@ def command(graph: Path | None, store_dir: str | None, as_json: bool, quiet: boo
       graphbuild validate out/graph.ttl
       graphbuild validate --store out/store --json
     """
+    quiet_logs(quiet)
     from graphbuild.rdf.validate import validate
     from graphbuild.store import load_graph_or_store
 

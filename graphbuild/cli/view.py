@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from graphbuild.cli._files import read_query_file
+from graphbuild.cli._quiet import quiet_logs
 from graphbuild.errors import UnsupportedFormatError
 from graphbuild.view.select import DEFAULT_LIMIT, RANKS, Selection
 from graphbuild.view.skeleton import parse_day
@@ -105,6 +106,7 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
     """Write an interactive, self-contained HTML view of GRAPH (.ttl, .nt, .nq, .trig,
     .jsonld, .rdf) or of a --store: search box, neighbourhood highlight, edge evidence,
     a relation filter, and a legend. The page needs no network."""
+    quiet_logs(quiet)
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give exactly one of GRAPH (a graph file) or --store DIR")
     if out.suffix.lower() not in {".html", ".htm"}:

@@ -108,3 +108,19 @@ def test_every_writing_command_takes_quiet(name: str) -> None:
 @pytest.mark.parametrize("name", ["build", "query", "stats", "validate", "settings"])
 def test_json_means_json_on_stdout(name: str) -> None:
     assert "--json" in invoke(name, "--help").output
+
+
+@pytest.mark.parametrize("args", [
+    ["query", str(MINI), "ASK { ?s ?p ?o }"],
+    ["export", str(MINI), "-F", "nt"],
+    ["validate", str(MINI), "--json"],
+])
+def test_quiet_silences_warnings_in_every_command(args: list[str]) -> None:
+    import logging
+
+    logger = logging.getLogger("graphbuild")
+    logger.setLevel(logging.WARNING)
+    invoke(*args)
+    assert logger.level == logging.WARNING
+    invoke(*args, "--quiet")
+    assert logger.level == logging.ERROR  # warnings off; errors still print
