@@ -113,3 +113,56 @@ class RegistryError(GraphbuildError):
     """An extractor is registered twice, or requires something nobody provides."""
 
     code = "GB501"
+
+
+# ---------------------------------------------------------------- hostile input (issue 15)
+
+class QueryForbiddenError(GraphbuildError, ValueError):
+    """A query or update would reach outside the store (SERVICE, LOAD, a dataset clause
+    naming another graph): refused before anything runs (graphbuild.query.guard)."""
+
+    code = "GB340"
+
+
+class QueryTooLongError(QueryForbiddenError):
+    """A query or update is longer than the guard reads (graphbuild.query.guard)."""
+
+    code = "GB341"
+
+
+class InputNotRegularError(InputError):
+    """An input path is a device, FIFO, socket or a link to one: only regular files are
+    read."""
+
+    code = "GB160"
+
+
+class InputTooLargeError(InputError):
+    """A compressed input expands past the decompressed-size cap (a gzip bomb)."""
+
+    code = "GB161"
+
+
+class GraphFileUnsafeError(GraphFileError):
+    """A graph file asks for something a reader refuses: DTD entities in RDF/XML, a JSON-LD
+    context that is not shipped, a lone surrogate (``\\ud800``)."""
+
+    code = "GB470"
+
+
+class GraphFileUnreadableError(GraphFileError):
+    """A graph file cannot be read (no permission, not a regular file, I/O error)."""
+
+    code = "GB471"
+
+
+class DiskFullError(StoreError):
+    """The disk (or quota) is full: nothing was half-written."""
+
+    code = "GB472"
+
+
+class ServerStartError(GraphbuildError):
+    """``graphbuild serve`` cannot start (port taken, store held by another process)."""
+
+    code = "GB610"

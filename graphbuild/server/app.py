@@ -214,6 +214,11 @@ def serve(config: ServerConfig) -> None:
     log.info("serving %s %s at %s (SPARQL endpoint %ssparql; %d query worker(s), %s)",
              config.store_label, mode, server.url, server.url, server.pool.size,
              server.pool.isolation)
+    if not config.remote and "no network" not in server.pool.isolation:
+        log.warning("QUERY WORKERS HAVE NETWORK ACCESS: this system refuses unprivileged user "
+                    "namespaces, so the second defence against SERVICE/LOAD is missing (the "
+                    "query guard still refuses them); allow them with "
+                    "'sysctl kernel.unprivileged_userns_clone=1' where available")
     if not config.loopback:
         log.warning("listening on %s: anyone who can reach this address can query the store",
                     config.host)

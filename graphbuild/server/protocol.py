@@ -20,7 +20,13 @@ from urllib.parse import parse_qs
 
 from graphbuild.server.config import ServerConfig
 from graphbuild.server.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, negotiate
-from graphbuild.server.safety import ForbiddenQuery, check_query, check_update, query_form
+from graphbuild.server.safety import (
+    ForbiddenQuery,
+    check_graphs,
+    check_query,
+    check_update,
+    query_form,
+)
 from graphbuild.server.web import HttpError, Request, Response
 from graphbuild.server.worker import (
     JobFailed,
@@ -133,6 +139,8 @@ class SparqlEndpoint:
     def query(self, req: Request, text: str, params: dict[str, list[str]]) -> Response:
         try:
             check_query(text)
+            check_graphs([*params.get("default-graph-uri", []),
+                          *params.get("named-graph-uri", [])])
         except ForbiddenQuery as err:
             raise HttpError(400, str(err)) from None
         accept = req.header("accept")

@@ -3,7 +3,9 @@ Oxigraph would contact a (local, counting) HTTP server, the check must have refu
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,7 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphbuild.server.safety import ForbiddenQuery, check_query, query_form, tokenize
+from graphbuild.server.safety import (
+    ForbiddenQuery,
+    check_graphs,
+    check_query,
+    check_update,
+    query_form,
+)
 
 REFUSED = [
     "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
@@ -40,7 +48,7 @@ ALLOWED = [
     "SELECT ?service ?load WHERE { ?service ?load ?o }",
     "PREFIX ex: <http://example.org/SERVICE#> SELECT * WHERE { ?s ex:loadFactor ?o }",
     "SELECT * WHERE { ?s <http://example.org/service/load> ?o }",
-    "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }",
+    "SELECT * FROM <https://w3id.org/graphbuild/graph/entities> WHERE { ?s ?p ?o }",
     "SELECT * WHERE { ?s schema:download ?o }",
 ]
 
@@ -61,10 +69,40 @@ def test_message_says_where() -> None:
         check_query("SELECT * WHERE {\n  service <http://x> {} }")
 
 
-def test_tokenizer_skips_strings_iris_comments() -> None:
-    kinds = [(t.kind, t.text) for t in tokenize('?a <http://x#y> "b # c" # d\n1.5e3')]
-    assert kinds == [("var", "?a"), ("iri", "<http://x#y>"), ("string", '"b # c"'),
-                     ("number", "1.5e3")]
+#: the bypass of issue 15: a hand tokenizer read <'> as an IRI and the next ' as a string
+BYPASS = ("SELECT ?leak WHERE { BIND(\"!\" AS ?a) FILTER(?a<'>') SERVICE <R> "
+          "{ SELECT ?leak WHERE {?leak ?p ?o} } } # '")
+
+
+def test_the_iri_lookalike_bypass_is_refused() -> None:
+    with pytest.raises(ForbiddenQuery, match="SERVICE"):
+        check_query(BYPASS.replace("<R>", "<http://127.0.0.1:9/x>"))
+
+
+def test_the_iri_lookalike_bypass_hides_no_load() -> None:
+    with pytest.raises(ForbiddenQuery, match="LOAD"):
+        check_update("INSERT DATA { <a:b> <a:c> \"<\" } ; LOAD <http://127.0.0.1:9/x> # '")
+
+
+@pytest.mark.parametrize("pattern", ["'\\", "<'", "(", "{", "a.", '"""', "# \n"])
+def test_a_hostile_long_query_is_answered_fast(pattern: str) -> None:
+    """Linear: a megabyte is refused by length at once, the longest accepted text in well
+    under a second (issue 15: 75 s on 80k characters of '\\ before)."""
+    from graphbuild.query.guard import MAX_QUERY_CHARS
+
+    for size in (1_000_000, MAX_QUERY_CHARS):
+        text = (pattern * (size // len(pattern) + 1))[:size]
+        start = time.perf_counter()
+        with contextlib.suppress(ForbiddenQuery):
+            check_query(text)
+        query_form(text)
+        assert time.perf_counter() - start < 1.5
+
+
+def test_graph_names_outside_the_store_are_refused() -> None:
+    check_graphs(["https://w3id.org/graphbuild/graph/entities"])
+    with pytest.raises(ForbiddenQuery, match="dataset clause"):
+        check_graphs(["http://127.0.0.1:9/x"])
 
 
 @pytest.mark.parametrize(("text", "form"), [
@@ -180,10 +218,22 @@ def test_load_really_fetches_and_is_refused(remote: str, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "SELECT * FROM <R> WHERE { ?s ?p ?o }",
     "SELECT * FROM NAMED <R> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "PREFIX ex: <R> SELECT * FROM ex:g WHERE { ?s ?p ?o }",
 ])
-def test_from_reads_the_store_and_fetches_nothing(remote: str, judge: ox.Store,
-                                                  text: str) -> None:
-    """Why FROM / FROM NAMED / USING are allowed: Oxigraph never dereferences them."""
-    text = text.replace("<R>", f"<{remote}>")
-    assert not _contacts(judge, text)
-    check_query(text)
+def test_from_outside_the_store_is_refused(remote: str, text: str) -> None:
+    """Oxigraph reads FROM graphs from its store, but other engines behind --store URL may
+    dereference them: a dataset clause may only name the store's own graphs."""
+    with pytest.raises(ForbiddenQuery, match="dataset clause"):
+        check_query(text.replace("<R>", f"<{remote}>"))
+
+
+def test_using_outside_the_store_is_refused(remote: str) -> None:
+    with pytest.raises(ForbiddenQuery, match="dataset clause"):
+        check_update(f"DELETE {{ ?s ?p ?o }} USING <{remote}> WHERE {{ ?s ?p ?o }}")
+
+
+def test_the_bypass_really_federates_in_oxigraph(remote: str, judge: ox.Store) -> None:
+    text = BYPASS.replace("<R>", f"<{remote}>")
+    assert _contacts(judge, text), "Oxigraph no longer federates this; update the test"
+    with pytest.raises(ForbiddenQuery):
+        check_query(text)
