@@ -42,7 +42,8 @@ def _files(inputs: list[str], out: Path, model: str, no_html: bool) -> int:
 def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bool,
            merge: bool = True, scheduler: str | None = None) -> int:
     from graphbuild.cli._progress import article_progress
-    from graphbuild.corpus import build_store, count_articles
+    from graphbuild.corpus import build_store
+    from graphbuild.ingest.estimate import estimate_articles as count_articles
     from graphbuild.store.oxi import GraphStore
 
     with GraphStore(path) as store:
@@ -62,8 +63,8 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
 def _emit(inputs: list[str], folder: Path, model: str, jobs: int, quiet: bool,
           scheduler: str | None) -> int:
     from graphbuild.cli._progress import article_progress
-    from graphbuild.corpus import count_articles
     from graphbuild.emit import emit_partitions, partitions
+    from graphbuild.ingest.estimate import estimate_articles as count_articles
 
     total = None if quiet else count_articles(inputs)
     with article_progress(total, quiet) as tick:
