@@ -31,7 +31,8 @@ from typing import Any
 from graphbuild.errors import QueryForbiddenError, QueryTooLongError
 from graphbuild.rdf.vocab import GRAPH, PREFIXES
 
-__all__ = ["check_sparql", "check_graphs", "query_form", "MAX_QUERY_CHARS", "STORE_GRAPHS"]
+__all__ = ["check_sparql", "check_graphs", "query_form", "is_cheap", "MAX_QUERY_CHARS",
+           "STORE_GRAPHS"]
 
 #: the longest query or update text accepted (characters)
 MAX_QUERY_CHARS = 100_000
@@ -143,12 +144,13 @@ def check_graphs(iris: Iterable[str]) -> None:
 
 
 def check_sparql(text: str, *, update: bool = False,
-                 limit: int | None = MAX_QUERY_CHARS) -> None:
+                 limit: int | None = MAX_QUERY_CHARS) -> Any:
     """Raise :class:`~graphbuild.errors.QueryForbiddenError` if the query (or update) could
     reach outside the store, :class:`~graphbuild.errors.QueryTooLongError` if it is longer
     than ``limit`` characters (None: no cap, for the texts graphbuild writes itself).
     Nothing is executed; malformed text is left to the engine to report (unless it
-    mentions SERVICE, LOAD, FROM or USING)."""
+    mentions SERVICE, LOAD, FROM or USING). Returns rdflib's parse tree, or None when
+    rdflib could not parse the text."""
     if limit is not None and len(text) > limit:
         raise QueryTooLongError(f"the {'update' if update else 'query'} is {len(text):,} "
                                 f"characters long; the limit is {limit:,}")
@@ -159,7 +161,7 @@ def check_sparql(text: str, *, update: bool = False,
             if _KEYWORD[kind].search(decoded):
                 raise _refuse(kind, decoded, " (the query could not be fully parsed, so "
                                              f"any '{_KEYWORD[kind].pattern}' is refused)")
-        return
+        return None
     names = {node.name for node in _walk(tree)}
     if "ServiceGraphPattern" in names:
         raise _refuse("service", decoded)
@@ -176,6 +178,41 @@ def check_sparql(text: str, *, update: bool = False,
     if clause and not _inside_token(decoded, clause.start()):
         kind = clause.group(1).lower()
         raise _refuse(kind, decoded, " (the text reads as one to some SPARQL parsers)")
+    return tree
+
+
+#: parse-tree parts that make a query costly: more than one pattern joined, property paths
+#: (closures), subqueries, grouping, ordering, negation, federation
+_COSTLY = {"SubSelect", "GroupClause", "OrderClause", "HavingClause", "Aggregate_Count",
+           "Aggregate_Sum", "Aggregate_Min", "Aggregate_Max", "Aggregate_Avg",
+           "Aggregate_Sample", "Aggregate_GroupConcat", "PathNegatedPropertySet",
+           "MinusGraphPattern", "OptionalGraphPattern",
+           "GroupOrUnionGraphPattern", "GraphGraphPattern", "Builtin_EXISTS",
+           "Builtin_NOTEXISTS", "InlineData", "ServiceGraphPattern", "DescribeQuery",
+           "ConstructQuery", "Builtin_REGEX", "Builtin_REPLACE"}
+
+
+def is_cheap(tree: Any) -> bool:
+    """True for a query whose cost is bounded by one index scan: at most one triple
+    pattern, no paths, subqueries, grouping, ordering, optional/union/minus, no regex
+    (``ASK {}``, ``SELECT * WHERE { ?s a ?t } LIMIT 5``). Such queries may use the server's
+    reserved worker (the priority lane)."""
+    if tree is None:
+        return False
+    patterns = 0
+    for node in _walk(tree):
+        if node.name in _COSTLY:
+            return False
+        if node.name == "PathElt" and dict.get(node, "mod") is not None:
+            return False  # a closure: ?s <p>+ ?o
+        if node.name in ("PathAlternative", "PathSequence") and \
+                len(dict.get(node, "part") or ()) > 1:
+            return False
+        if node.name == "TriplesBlock":  # each group is flat: s p o s p o …
+            patterns += sum(len(group) // 3 for group in dict.get(node, "triples") or ())
+            if patterns > 1:
+                return False
+    return True
 
 
 _IRI_CHAR = re.compile(r'[^<>"{}|^`\\\x00-\x20]')

@@ -18,6 +18,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+from graphbuild.query.guard import is_cheap
 from graphbuild.server.config import ServerConfig
 from graphbuild.server.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, negotiate
 from graphbuild.server.safety import (
@@ -132,13 +133,23 @@ def _not_acceptable(form: str, offers: tuple[Format, ...]) -> HttpError:
 
 
 class SparqlEndpoint:
-    def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
+    """Queries and updates; cheap queries (:func:`is_cheap`) go to ``fast_pool`` when
+    there is one, so they are answered during a flood of slow ones."""
+
+    def __init__(self, config: ServerConfig, pool: WorkerPool,
+                 fast_pool: WorkerPool | None = None) -> None:
         self.config = config
         self.pool = pool
+        self.fast_pool = fast_pool
+
+    def _lane(self, tree: Any) -> WorkerPool:
+        if self.fast_pool is not None and is_cheap(tree):
+            return self.fast_pool
+        return self.pool
 
     def query(self, req: Request, text: str, params: dict[str, list[str]]) -> Response:
         try:
-            check_query(text)
+            tree = check_query(text)
             check_graphs([*params.get("default-graph-uri", []),
                           *params.get("named-graph-uri", [])])
         except ForbiddenQuery as err:
@@ -153,7 +164,7 @@ class SparqlEndpoint:
             raise _not_acceptable(form, GRAPH_FORMATS)
         if result_fmt is None and graph_fmt is None:
             raise HttpError(406, "none of the accepted formats can carry SPARQL results")
-        out = run_job(self.pool, self.config, "query", {
+        out = run_job(self._lane(tree), self.config, "query", {
             "text": text, "result_format": result_fmt.key if result_fmt else None,
             "graph_format": graph_fmt.key if graph_fmt else None,
             "max_rows": self.config.max_rows, "max_bytes": self.config.max_bytes,

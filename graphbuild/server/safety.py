@@ -8,6 +8,8 @@ The same guard runs in ``graphbuild query``, ``view --query`` and before a remot
 
 from __future__ import annotations
 
+from typing import Any
+
 from graphbuild.errors import QueryForbiddenError
 from graphbuild.query.guard import check_graphs, check_sparql, query_form
 
@@ -16,9 +18,10 @@ __all__ = ["ForbiddenQuery", "check_query", "check_update", "check_graphs", "que
 ForbiddenQuery = QueryForbiddenError
 
 
-def check_query(text: str) -> None:
-    """Raise :class:`ForbiddenQuery` if the query could reach outside the store."""
-    check_sparql(text)
+def check_query(text: str) -> Any:
+    """Raise :class:`ForbiddenQuery` if the query could reach outside the store; return
+    its parse tree (None when rdflib could not parse it)."""
+    return check_sparql(text)
 
 
 def check_update(text: str) -> None:

@@ -145,8 +145,11 @@ class WorkerPool:
     """``size`` worker processes over the store at ``store``; :meth:`run` a job on one."""
 
     def __init__(self, store: str | Path, *, size: int = 2, read_only: bool = True,
-                 memory_mb: int = 0, start_timeout: float = 60.0) -> None:
+                 memory_mb: int = 0, start_timeout: float = 60.0,
+                 max_waiting: int | None = None) -> None:
         self.store = str(store)
+        self.max_waiting = max_waiting  # callers queued for a worker beyond it: busy at once
+        self._waiting = 0
         self.read_only = read_only
         self.size = size if read_only else 1
         self.memory_mb = memory_mb
@@ -215,11 +218,21 @@ class WorkerPool:
 
     def run(self, job: str, kwargs: dict[str, Any], timeout: float) -> Any:
         """Run ``job`` on a free worker within ``timeout`` seconds (waiting for a free
-        worker also counts against at most ``timeout``)."""
+        worker also counts against at most ``timeout``; with ``max_waiting`` callers
+        already waiting, :class:`WorkerBusy` at once: a small queue, not a pile-up)."""
+        with self._lock:
+            if self.max_waiting is not None and self._idle.empty() \
+                    and self._waiting >= self.max_waiting:
+                raise WorkerBusy(f"all {self.size} query workers are busy and "
+                                 f"{self._waiting} queries are waiting")
+            self._waiting += 1
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             raise WorkerBusy(f"all {self.size} query workers are busy") from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
         healthy = False
         try:
             worker.conn.send((job, kwargs))
