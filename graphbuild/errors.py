@@ -166,3 +166,18 @@ class ServerStartError(GraphbuildError):
     """``graphbuild serve`` cannot start (port taken, store held by another process)."""
 
     code = "GB610"
+
+
+def disk_full(err: BaseException) -> DiskFullError | None:
+    """A :class:`DiskFullError` for an ``OSError`` that says the disk or quota is full
+    (errno ENOSPC/EDQUOT, or a store's "No space left on device"), else None."""
+    import errno
+
+    if not isinstance(err, OSError):
+        return None
+    text = str(err)
+    if err.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in text:
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        return DiskFullError(f"{where}no space left on device: free some space and run the "
+                             "command again (files are written whole or not at all)")
+    return None
