@@ -281,3 +281,24 @@ def query_form(text: str) -> str | None:
             return next((form for form in _FORMS if word.startswith(form)), None)
         i = end
     return None
+
+
+_VENDOR = ("bif:", "sql:")  # Virtuoso's functions, as an IRI or a prefixed name
+_PRAGMAS = {"define", "option"}  # Virtuoso's pragmas and query options
+
+
+def vendor_extension(text: str) -> str | None:
+    """The first server extension in ``text`` outside strings and comments (Virtuoso's
+    ``bif:``/``sql:`` functions, ``DEFINE``, ``OPTION``), or None. One forward pass, like
+    :func:`query_form` (the store's own check runs later, under the query timeout)."""
+    i, n = 0, len(text)
+    while i < n:
+        end, skipped = _token_end(text, i)
+        token = text[i:end]
+        low = token.lower()
+        if token.startswith("<") and skipped and low[1:].lstrip().startswith(_VENDOR):
+            return token
+        if token[:1].isalpha() and (low.startswith(_VENDOR) or low in _PRAGMAS):
+            return token
+        i = end
+    return None

@@ -180,10 +180,10 @@ def _raise_open_files() -> None:
         pass
 
 
-def _start_pool(config: ServerConfig, size: int, queue: int) -> WorkerPool:
+def _start_pool(config: ServerConfig, size: int, queue: int, nice: int = 0) -> WorkerPool:
     try:
         return WorkerPool(config.store, size=size, read_only=not config.allow_update,
-                          memory_mb=config.memory_mb, max_waiting=queue)
+                          memory_mb=config.memory_mb, max_waiting=queue, nice=nice)
     except RuntimeError as err:
         if "lock" in str(err).lower():
             raise StoreInUseError(
@@ -204,7 +204,9 @@ def make_server(config: ServerConfig, limits: Limits | None = None) -> Graphbuil
 
         GraphStore(config.store, create=False).close()
     _raise_open_files()
-    pool = _start_pool(config, config.workers, queue=2 * config.workers)
+    # general workers run niced, so the server and the cheap-query worker keep the CPU
+    pool = _start_pool(config, config.workers, queue=2 * config.workers,
+                       nice=0 if config.allow_update else 10)
     fast = None
     try:
         if not config.allow_update:  # the priority lane: one worker for cheap queries

@@ -168,7 +168,7 @@ class AsgiApp:
             raw.append((b"content-type", resp.content_type.encode("latin-1")))
             raw.append((b"content-length", str(len(resp.body)).encode()))
         size = 0 if head else len(resp.body)
-        held = size > _BIG and await self.budget.acquire(size, self.limits.send_timeout)
+        held = size > _BIG and await self.budget.acquire(size, 0.5)
         if size > _BIG and not held:
             resp = text_response(503, "server busy: too many large answers being sent; try "
                                       "again", {"Retry-After": "5"})

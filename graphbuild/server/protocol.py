@@ -18,7 +18,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
-from graphbuild.query.guard import is_cheap
+from graphbuild.query.guard import MAX_QUERY_CHARS, is_cheap, vendor_extension
 from graphbuild.server.config import ServerConfig
 from graphbuild.server.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, negotiate
 from graphbuild.server.safety import (
@@ -148,6 +148,11 @@ class SparqlEndpoint:
         return self.pool
 
     def query(self, req: Request, text: str, params: dict[str, list[str]]) -> Response:
+        if self.config.remote:  # as the remote store itself would refuse it: 403
+            found = vendor_extension(text[:MAX_QUERY_CHARS])
+            if found is not None:
+                raise HttpError(403, f"not standard SPARQL 1.1: {found[:40]!r} (server "
+                                     "extensions are refused)")
         try:
             tree = check_query(text)
             check_graphs([*params.get("default-graph-uri", []),

@@ -21,6 +21,7 @@ dies, so a worker stuck in a query never outlives a server killed with SIGKILL.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
@@ -92,12 +93,15 @@ def _isolate(memory_mb: int, parent: int, network: bool = False) -> str:
 
 
 def worker_main(conn: Connection, store: str, read_only: bool, memory_mb: int,
-                parent: int) -> None:
+                parent: int, nice: int = 0) -> None:
     """Worker process: open the store, then run jobs from ``conn`` until it closes."""
     from graphbuild.store.location import is_remote
 
     # first, while the process has a single thread
     isolation = _isolate(memory_mb, parent, network=is_remote(store))
+    if nice:  # a lower CPU priority than the server and its cheap-query worker
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     from graphbuild.server.jobs import JOBS, StoreHandle
 
     try:
@@ -146,8 +150,9 @@ class WorkerPool:
 
     def __init__(self, store: str | Path, *, size: int = 2, read_only: bool = True,
                  memory_mb: int = 0, start_timeout: float = 60.0,
-                 max_waiting: int | None = None) -> None:
+                 max_waiting: int | None = None, nice: int = 0) -> None:
         self.store = str(store)
+        self.nice = nice
         self.max_waiting = max_waiting  # callers queued for a worker beyond it: busy at once
         self._waiting = 0
         self.read_only = read_only
@@ -171,7 +176,7 @@ class WorkerPool:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "graphbuild.server.worker", str(theirs.fileno()),
                  self.store, "ro" if self.read_only else "rw", str(self.memory_mb),
-                 str(os.getpid())],
+                 str(os.getpid()), str(self.nice)],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         return _Worker(proc, Connection(ours.detach()))
 
@@ -265,9 +270,10 @@ class WorkerPool:
 
 
 def _main(argv: list[str]) -> None:
-    """Entry point of a worker process: ``FD STORE ro|rw MEMORY_MB SERVER_PID``."""
-    fd, store, mode, memory_mb, parent = argv
-    worker_main(Connection(int(fd)), store, mode == "ro", int(memory_mb), int(parent))
+    """Entry point of a worker process: ``FD STORE ro|rw MEMORY_MB SERVER_PID NICE``."""
+    fd, store, mode, memory_mb, parent, nice = argv
+    worker_main(Connection(int(fd)), store, mode == "ro", int(memory_mb), int(parent),
+                int(nice))
 
 
 if __name__ == "__main__":
