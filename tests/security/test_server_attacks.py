@@ -87,6 +87,8 @@ def test_a_long_hostile_query_is_answered_fast(small_store: Path, tmp_path: Path
                                    b"Content-Type: application/sparql-query\r\n"
                                    b"Content-Length: 1200000\r\n\r\n" + b"'\\" * 600_000)
         assert http(srv.url + "health").status == 200
+    print(f"FIGURE {size} chars of '\\: form {form.seconds:.3f} s, raw {raw.seconds:.3f} s, "
+          f"1.2 MB body {seconds:.3f} s")
     for reply in (form, raw):
         assert reply.status == 400 and reply.seconds < 2, (reply.status, reply.seconds)
     assert big.startswith("HTTP/1.1 413") and seconds < 2
@@ -144,6 +146,8 @@ def _probe_while_trickling(small_store: Path, tmp_path: Path, count: int) -> Non
             assert len(opened) >= count * 0.95, len(opened)
             health = http(srv.url + "health", timeout=5)
             ask = _query(srv.endpoint, "ASK {}", timeout=5)
+            print(f"FIGURE {count} trickling: /health {health.seconds:.3f} s, "
+                  f"ASK {{}} {ask.seconds:.3f} s")
             assert health.status == 200 and health.seconds < 1, health.seconds
             assert ask.status == 200 and ask.seconds < 1, ask.seconds
             # the header deadline (10 s) closes every trickling connection
@@ -186,6 +190,8 @@ def test_a_flood_of_slow_queries_leaves_ask_answered(small_store: Path, tmp_path
             time.sleep(0.3)
         for thread in threads:
             thread.join(60)
+    print("FIGURE flood of 50 slow queries: ASK {} probes",
+          [round(p.seconds, 3) for p in probes], "statuses", sorted(set(results)))  # type: ignore[attr-defined]
     assert [p.status for p in probes] == [200, 200, 200]  # type: ignore[attr-defined]
     assert max(p.seconds for p in probes) < 1  # type: ignore[attr-defined]
     assert set(results) <= {200, 503, 504} and len(results) == 50
@@ -215,4 +221,6 @@ def test_clients_that_never_read_a_large_answer(tmp_path: Path) -> None:
         assert http(srv.url + "health", timeout=5).status == 200
         for sock in socks:
             sock.close()
+    print(f"FIGURE 100 non-reading clients of a {len(one.body) / 1e6:.0f} MB answer: server "
+          f"peak RSS {peak:.0f} MB")
     assert peak < 600, f"server peak RSS {peak:.0f} MB"
