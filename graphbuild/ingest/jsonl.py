@@ -148,7 +148,7 @@ def read_jsonl(path: str, *, gzipped: bool, base_id: str) -> Iterator[Article | 
         if b"\x00" in head or _looks_binary(head.decode("latin-1")):
             raise InputError(path, BINARY)
         found = False
-        for line in iter_lines(handle, path):
+        for line in iter_lines(handle, path, raw=raw if gzipped else None):
             where = f"{path}:line {line.number}"
             if line.data is None:
                 found = True

@@ -7,10 +7,12 @@
 * :func:`iter_lines` streams the lines of a (gzipped) file in fixed-size chunks: a line
   longer than :data:`MAX_LINE_BYTES` is skipped (reported by its number) without being held
   in memory, runs of blank lines are passed over at C speed, and decompression stops at
-  :data:`MAX_DECOMPRESSED_BYTES` (a gzip bomb), keeping every line read before.
+  :data:`MAX_DECOMPRESSED_BYTES`, or past 64 MB at a ratio over :data:`MAX_RATIO` (a gzip
+  bomb), keeping every line read before.
 
 The limits can be changed with the environment variables ``GRAPHBUILD_MAX_LINE_MB``,
-``GRAPHBUILD_MAX_DECOMPRESSED_MB`` and ``GRAPHBUILD_MAX_FILE_MB`` (docs/security.md).
+``GRAPHBUILD_MAX_DECOMPRESSED_MB``, ``GRAPHBUILD_MAX_GZIP_RATIO`` and
+``GRAPHBUILD_MAX_FILE_MB`` (docs/security.md).
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ def _mb(name: str, default: int) -> int:
 MAX_LINE_BYTES = _mb("GRAPHBUILD_MAX_LINE_MB", 8)
 #: what one compressed input may expand to; the rest of the file is skipped
 MAX_DECOMPRESSED_BYTES = _mb("GRAPHBUILD_MAX_DECOMPRESSED_MB", 512)
+#: past this many decompressed bytes, a compression ratio above MAX_RATIO is a bomb
+RATIO_FLOOR = 64 * 1024 * 1024
+#: news JSONL compresses 3-10 times; zeros or newlines over a thousand times
+MAX_RATIO = int(os.environ.get("GRAPHBUILD_MAX_GZIP_RATIO", "200"))
 #: a text, HTML or feed file (read whole) at most
 MAX_FILE_BYTES = _mb("GRAPHBUILD_MAX_FILE_MB", 64)
 
@@ -94,8 +100,11 @@ class Line:
     problem: str | None = None
 
 
-def _chunks(handle: IO[bytes], path: str, cap: int) -> Iterator[bytes | None]:
-    """Decompressed chunks; None once ``cap`` bytes were read (then stops)."""
+def _chunks(handle: IO[bytes], path: str, cap: int, raw: IO[bytes] | None
+            ) -> Iterator[bytes | None]:
+    """Decompressed chunks; None once ``cap`` bytes were read, or once more than
+    :data:`RATIO_FLOOR` bytes came out at over :data:`MAX_RATIO` times the compressed bytes
+    of ``raw`` (then stops)."""
     total = 0
     while True:
         try:
@@ -105,6 +114,9 @@ def _chunks(handle: IO[bytes], path: str, cap: int) -> Iterator[bytes | None]:
         if not chunk:
             return
         total += len(chunk)
+        if raw is not None and total > RATIO_FLOOR and total > MAX_RATIO * max(raw.tell(), 1):
+            yield None
+            return
         if total > cap:
             keep = len(chunk) - (total - cap)
             yield chunk[:keep]
@@ -130,21 +142,24 @@ def _skip_blank(chunk: bytes, pos: int, number: int) -> tuple[int, int]:
 
 
 def iter_lines(handle: IO[bytes], path: str, *, max_line: int | None = None,
-               max_total: int | None = None) -> Iterator[Line]:
-    """The non-blank lines of ``handle`` (numbered from 1), within the limits."""
+               max_total: int | None = None, raw: IO[bytes] | None = None) -> Iterator[Line]:
+    """The non-blank lines of ``handle`` (numbered from 1), within the limits; ``raw`` is
+    the compressed file under a decompressing ``handle`` (for the ratio check)."""
     max_line = MAX_LINE_BYTES if max_line is None else max_line
     max_total = MAX_DECOMPRESSED_BYTES if max_total is None else max_total
     number = 1
     pending: list[bytes] = []
     pending_len = 0
     too_long = False
-    for chunk in _chunks(handle, path, max_total):
+    for chunk in _chunks(handle, path, max_total, raw):
         if chunk is None:
             if pending and not too_long:
                 yield Line(number, b"".join(pending))
-            yield Line(number, None, f"[GB161] expands past {max_total // (1024 * 1024)} MB "
-                                     "(GRAPHBUILD_MAX_DECOMPRESSED_MB): the rest of the file "
-                                     "is skipped")
+            yield Line(number, None, f"[GB161] expands past {max_total // (1024 * 1024)} MB, "
+                                     f"or more than {MAX_RATIO} times its compressed size "
+                                     "(a gzip bomb; GRAPHBUILD_MAX_DECOMPRESSED_MB, "
+                                     "GRAPHBUILD_MAX_GZIP_RATIO): the rest of the file is "
+                                     "skipped")
             return
         pos, size = 0, len(chunk)
         while pos < size:

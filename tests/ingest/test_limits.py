@@ -80,6 +80,23 @@ def test_gzip_bomb_keeps_the_good_lines_and_ends_fast(tmp_path: Path,
     assert problems[0].path.startswith(str(path))
 
 
+def test_a_high_compression_ratio_stops_early(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the floor, output over MAX_RATIO times the compressed input is a bomb; ordinary
+    text (ratio well under it) is read to the end."""
+    import graphbuild.ingest.limits as limits
+
+    monkeypatch.setattr(limits, "RATIO_FLOOR", 1 << 20)
+    monkeypatch.setattr(limits, "_CHUNK", 1 << 18)
+    bomb = gzip.compress(b"a\n" + b"\n" * (8 << 20) + b"b\n")
+    raw = io.BytesIO(bomb)
+    got = [(x.data, x.problem) for x in iter_lines(gzip.GzipFile(fileobj=raw), "f", raw=raw)]
+    assert got[0] == (b"a", None) and got[-1][0] is None and "times its compressed" in got[-1][1]
+    text = b"".join(os.urandom(40).hex().encode() + b"\n" for _ in range(40_000))
+    raw = io.BytesIO(gzip.compress(text))
+    got = list(iter_lines(gzip.GzipFile(fileobj=raw), "f", raw=raw))
+    assert len(got) == 40_000 and all(x.data is not None for x in got)
+
+
 def test_a_long_line_in_jsonl_is_skipped_by_name(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import graphbuild.ingest.limits as limits
