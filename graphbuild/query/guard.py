@@ -31,7 +31,7 @@ from typing import Any
 from graphbuild.errors import QueryForbiddenError, QueryTooLongError
 from graphbuild.rdf.vocab import GRAPH, PREFIXES
 
-__all__ = ["check_sparql", "check_graphs", "query_form", "is_cheap", "MAX_QUERY_CHARS",
+__all__ = ["check_sparql", "check_graphs", "query_form", "looks_cheap", "MAX_QUERY_CHARS",
            "STORE_GRAPHS"]
 
 #: the longest query or update text accepted (characters)
@@ -181,40 +181,6 @@ def check_sparql(text: str, *, update: bool = False,
     return tree
 
 
-#: parse-tree parts that make a query costly: more than one pattern joined, property paths
-#: (closures), subqueries, grouping, ordering, negation, federation
-_COSTLY = {"SubSelect", "GroupClause", "OrderClause", "HavingClause", "Aggregate_Count",
-           "Aggregate_Sum", "Aggregate_Min", "Aggregate_Max", "Aggregate_Avg",
-           "Aggregate_Sample", "Aggregate_GroupConcat", "PathNegatedPropertySet",
-           "MinusGraphPattern", "OptionalGraphPattern",
-           "GroupOrUnionGraphPattern", "GraphGraphPattern", "Builtin_EXISTS",
-           "Builtin_NOTEXISTS", "InlineData", "ServiceGraphPattern", "DescribeQuery",
-           "ConstructQuery", "Builtin_REGEX", "Builtin_REPLACE"}
-
-
-def is_cheap(tree: Any) -> bool:
-    """True for a query whose cost is bounded by one index scan: at most one triple
-    pattern, no paths, subqueries, grouping, ordering, optional/union/minus, no regex
-    (``ASK {}``, ``SELECT * WHERE { ?s a ?t } LIMIT 5``). Such queries may use the server's
-    reserved worker (the priority lane)."""
-    if tree is None:
-        return False
-    patterns = 0
-    for node in _walk(tree):
-        if node.name in _COSTLY:
-            return False
-        if node.name == "PathElt" and dict.get(node, "mod") is not None:
-            return False  # a closure: ?s <p>+ ?o
-        if node.name in ("PathAlternative", "PathSequence") and \
-                len(dict.get(node, "part") or ()) > 1:
-            return False
-        if node.name == "TriplesBlock":  # each group is flat: s p o s p o …
-            patterns += sum(len(group) // 3 for group in dict.get(node, "triples") or ())
-            if patterns > 1:
-                return False
-    return True
-
-
 _IRI_CHAR = re.compile(r'[^<>"{}|^`\\\x00-\x20]')
 _NAME_CHAR = re.compile(r"[\w.:%-]")
 
@@ -264,6 +230,45 @@ def _inside_token(text: str, pos: int) -> bool:
             return skipped
         i = end
     return False
+
+
+#: code words that make a query costly (joins of groups, negation, sorting, grouping,
+#: subqueries, text search, federation)
+_COSTLY_WORDS = {"optional", "union", "minus", "order", "group", "having", "exists",
+                 "regex", "replace", "service", "values", "graph", "describe", "construct",
+                 "count", "sum", "min", "max", "avg", "sample", "group_concat", "distinct",
+                 "reduced", "lateral"}
+_CHEAP_CHARS = 300
+
+
+def looks_cheap(text: str) -> bool:
+    """True for a short query whose cost is bounded by one index scan, judged in one linear
+    pass (no parse): at most 300 characters, one SELECT or ASK, at most three terms (one
+    triple pattern), no property-path operators and none of the costly keywords (``ASK {}``,
+    ``SELECT * WHERE { ?s a ?t } LIMIT 5``). Such queries may use the server's reserved
+    worker; one misjudged still stops at the time limit."""
+    if len(text) > _CHEAP_CHARS:
+        return False
+    i, n, terms, forms, prev = 0, len(text), 0, 0, ""
+    while i < n:
+        end, skipped = _token_end(text, i)
+        token = text[i:end]
+        low = token.lower()
+        if skipped and not token.startswith("#"):
+            terms += 1
+        elif not skipped and not token.isspace():
+            if low in _COSTLY_WORDS or token in ("+", "/", "|", "^", "!") or (
+                    token == "*" and prev != "select"):
+                return False
+            if low in ("select", "ask"):
+                forms += 1
+            elif low == "a":
+                terms += 1
+            prev = low
+        if terms > 3 or forms > 1:
+            return False
+        i = end
+    return True
 
 
 _FORMS = ("select", "construct", "describe", "ask")

@@ -6,7 +6,8 @@ controls.
   :attr:`Limits.header_timeout` seconds (:mod:`graphbuild.server.http11`), its body within
   :attr:`Limits.body_timeout`, and may idle :attr:`Limits.keep_alive` seconds between
   requests. Request bodies are capped at ``ServerConfig.max_body`` bytes.
-* **Work**: requests run on a bounded thread pool; the query workers admit a small queue and
+* **Work**: requests run on bounded thread pools (short requests on their own, so they
+  never queue behind long texts being parsed); the query workers admit a small queue and
   answer 503 at once beyond it (see :class:`~graphbuild.server.worker.WorkerPool`), and a
   reserved worker answers cheap queries (a priority lane, see
   :func:`graphbuild.query.guard.is_cheap`), so ``ASK {}`` and ``/health`` are answered
@@ -35,6 +36,7 @@ access_log = logging.getLogger("graphbuild.server.access")
 
 _PIECE = 64 * 1024
 _BIG = 1 << 20
+_SHORT = 4096  # request bytes (query string and body) of a short request
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Limits:
     keep_alive: float = 5.0
     send_timeout: float = 30.0
     bytes_in_flight: int = 128 * 1024 * 1024
-    threads: int = 32
+    threads: int = 16
 
 
 class _Budget:
@@ -91,7 +93,9 @@ class AsgiApp:
         self.app = app
         self.max_body = max_body
         self.limits = limits
+        # short requests (an ASK {}, a page) never queue behind long texts being parsed
         self.executor = ThreadPoolExecutor(limits.threads, thread_name_prefix="graphbuild-req")
+        self.short = ThreadPoolExecutor(limits.threads, thread_name_prefix="graphbuild-short")
         self.budget = _Budget(limits.bytes_in_flight)
         self.active = 0
 
@@ -128,7 +132,9 @@ class AsgiApp:
         if path == "/health":  # answered in the event loop: never queued behind queries
             return self.app.handle(req)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, self.app.handle, req)
+        short = len(body) + len(req.query_string) <= _SHORT
+        return await loop.run_in_executor(self.short if short else self.executor,
+                                          self.app.handle, req)
 
     async def _body(self, headers: dict[str, str], receive: Any) -> bytes:
         if "chunked" in headers.get("transfer-encoding", "").lower():
@@ -202,3 +208,4 @@ class AsgiApp:
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.short.shutdown(wait=False, cancel_futures=True)

@@ -109,6 +109,7 @@ def worker_main(conn: Connection, store: str, read_only: bool, memory_mb: int,
     except Exception as err:  # noqa: BLE001 - reported to the parent
         conn.send(("failed", f"{type(err).__name__}: {err}"))
         return
+    import rdflib.plugins.sparql.parser  # noqa: F401 - the guard's parser, built once now
     conn.send(("ready", isolation))
     while True:
         try:
