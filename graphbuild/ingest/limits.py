@@ -49,7 +49,7 @@ MAX_RATIO = int(os.environ.get("GRAPHBUILD_MAX_GZIP_RATIO", "200"))
 #: a text, HTML or feed file (read whole) at most
 MAX_FILE_BYTES = _mb("GRAPHBUILD_MAX_FILE_MB", 64)
 
-_CHUNK = 4 << 20
+_CHUNK = 256 << 10
 _SPACE = frozenset(b" \t\r\n")
 _KINDS = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
