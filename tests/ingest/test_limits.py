@@ -13,7 +13,6 @@ import pytest
 
 from graphbuild.errors import InputNotRegularError, InputTooLargeError
 from graphbuild.ingest import iter_articles
-from graphbuild.ingest.estimate import estimate_articles
 from graphbuild.ingest.limits import iter_lines, open_regular, read_capped
 from graphbuild.ingest.skipped import Skipped
 from graphbuild.types import Article
@@ -131,14 +130,3 @@ def test_a_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputTooLargeError):
         read_capped(str(path), limit=1000)
     assert read_capped(str(path), limit=5000) == b"a" * 5000
-
-
-def test_the_estimate_reads_no_compressed_file(tmp_path: Path) -> None:
-    plain = tmp_path / "a.jsonl"
-    plain.write_bytes(b"".join(_line(i) for i in range(50)))
-    assert estimate_articles([plain]) == 50
-    (tmp_path / "b.txt").write_text(TEXT)
-    assert estimate_articles([plain, tmp_path / "b.txt"]) == 51
-    packed = tmp_path / "c.jsonl.gz"
-    packed.write_bytes(gzip.compress(_line(1)))
-    assert estimate_articles([packed]) is None
