@@ -185,3 +185,69 @@ class ShapeViolationError(GraphbuildError):
     """A graph does not conform to graphbuild's SHACL shapes (``graphbuild validate``)."""
 
     code = "GB330"
+# ---------------------------------------------------------------- hostile input (issue 15)
+
+class QueryForbiddenError(GraphbuildError, ValueError):
+    """A query or update would reach outside the store (SERVICE, LOAD, a dataset clause
+    naming another graph): refused before anything runs (graphbuild.query.guard)."""
+
+    code = "GB340"
+
+
+class QueryTooLongError(QueryForbiddenError):
+    """A query or update is longer than the guard reads (graphbuild.query.guard)."""
+
+    code = "GB341"
+
+
+class InputNotRegularError(InputError):
+    """An input path is a device, FIFO, socket or a link to one: only regular files are
+    read."""
+
+    code = "GB160"
+
+
+class InputTooLargeError(InputError):
+    """A compressed input expands past the decompressed-size cap (a gzip bomb)."""
+
+    code = "GB161"
+
+
+class GraphFileUnsafeError(GraphFileError):
+    """A graph file asks for something a reader refuses: DTD entities in RDF/XML, a JSON-LD
+    context that is not shipped, a lone surrogate (``\\ud800``)."""
+
+    code = "GB470"
+
+
+class GraphFileUnreadableError(GraphFileError):
+    """A graph file cannot be read (no permission, not a regular file, I/O error)."""
+
+    code = "GB471"
+
+
+class DiskFullError(StoreError):
+    """The disk (or quota) is full: nothing was half-written."""
+
+    code = "GB472"
+
+
+class ServerStartError(GraphbuildError):
+    """``graphbuild serve`` cannot start (port taken, store held by another process)."""
+
+    code = "GB610"
+
+
+def disk_full(err: BaseException) -> DiskFullError | None:
+    """A :class:`DiskFullError` for an ``OSError`` that says the disk or quota is full
+    (errno ENOSPC/EDQUOT, or a store's "No space left on device"), else None."""
+    import errno
+
+    if not isinstance(err, OSError):
+        return None
+    text = str(err)
+    if err.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in text:
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        return DiskFullError(f"{where}no space left on device: free some space and run the "
+                             "command again (files are written whole or not at all)")
+    return None

@@ -15,7 +15,7 @@ import sys
 import click
 
 from graphbuild import settings as _settings
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import GraphbuildError, disk_full
 
 #: every module of this package (but this one) defines one command as ``command``
 COMMAND_MODULES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__)
@@ -70,6 +70,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(err.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as err:  # disk full: one line (graphbuild.errors.disk_full), not a traceback
+        if disk_full(err) is None:
+            raise
+        click.echo(f"error: {disk_full(err)}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -73,7 +73,8 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
            as_json: bool = False) -> int:
     from graphbuild import store as stores
     from graphbuild.cli._progress import article_progress
-    from graphbuild.corpus import build_store, count_articles
+    from graphbuild.corpus import build_store
+    from graphbuild.ingest.estimate import estimate_articles as count_articles
 
     with stores.open(path, "w") as store:
         total = None if quiet else count_articles(inputs)
@@ -96,8 +97,8 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
 def _emit(inputs: list[str], folder: Path, model: str, jobs: int, quiet: bool,
           scheduler: str | None, as_json: bool = False) -> int:
     from graphbuild.cli._progress import article_progress
-    from graphbuild.corpus import count_articles
     from graphbuild.emit import emit_partitions, partitions
+    from graphbuild.ingest.estimate import estimate_articles as count_articles
 
     total = None if quiet else count_articles(inputs)
     with article_progress(total, quiet) as tick:

@@ -21,8 +21,11 @@ http://127.0.0.1:8000/sparql, and open entity pages at their IRI paths, e.g.
 http://127.0.0.1:8000/id/person/Maria_Zakharova (Accept: text/turtle for Turtle).
 
 \b
-Safe by default: binds 127.0.0.1, read-only, SERVICE and LOAD refused, every query runs
-in a worker process that is killed after --timeout seconds, answers capped at --max-rows.
+Safe by default: binds 127.0.0.1, read-only, SERVICE, LOAD and graphs outside the store
+refused (checked on a real parse), every query runs in a worker process that is killed
+after --timeout seconds, answers capped at --max-rows; headers due within 10 s, bodies
+within 30 s, at most 2048 requests at once, cheap queries on a reserved worker
+(docs/security.md lists every limit).
 With --allow-update the server opens the store read-write and holds its write lock: a
 'graphbuild build --store' on the same store cannot run at the same time (stop one first).
 With --store URL the workers query the remote endpoint (so they keep network access; SERVICE

@@ -9,6 +9,7 @@ from graphbuild.ingest.decode import BINARY, EMPTY, decode_bytes
 from graphbuild.ingest.feeds import iter_feed
 from graphbuild.ingest.html import read_html
 from graphbuild.ingest.jsonl import read_jsonl
+from graphbuild.ingest.limits import read_capped
 from graphbuild.ingest.screen import screen
 from graphbuild.ingest.skipped import Skipped
 from graphbuild.ingest.text import build_text_article
@@ -17,11 +18,8 @@ from graphbuild.types import Article
 
 
 def _bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    """The file's bytes: a regular file within the size cap (:mod:`.limits`)."""
+    return read_capped(path)
 
 
 def _articles(path: str, kind: str, id: str) -> Iterator[Article | Skipped]:

@@ -17,9 +17,9 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator
-from typing import IO
+from contextlib import nullcontext
 
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, InputTooLargeError
 from graphbuild.ingest.decode import (
     BINARY,
     EMPTY,
@@ -29,6 +29,7 @@ from graphbuild.ingest.decode import (
     encoding_label,
 )
 from graphbuild.ingest.ids import content_hash, record_id
+from graphbuild.ingest.limits import MAX_DECOMPRESSED_BYTES, iter_lines, open_regular
 from graphbuild.ingest.skipped import Skipped, log
 from graphbuild.ingest.text import clean_text
 from graphbuild.types import Article
@@ -116,32 +117,30 @@ def _decode_line(raw: bytes, where: str) -> tuple[str, list[str]]:
     return text, warnings + cleaned
 
 
-def _lines(handle: IO[bytes], path: str) -> Iterator[bytes]:
-    try:
-        yield from handle
-    except (OSError, EOFError, zlib.error) as exc:  # a corrupt or truncated gzip stream
-        raise InputError(path, f"not a valid gzip file ({exc})") from None
-
-
 def read_jsonl(path: str, *, gzipped: bool, base_id: str) -> Iterator[Article | Skipped]:
     """Stream the articles of a ``.jsonl`` (``gzipped``: ``.jsonl.gz``) file, line by line.
 
-    Raises :class:`InputError` for a file that cannot be read, is empty, binary or not valid
-    gzip (articles of the lines before a gzip error have been yielded already). A file with a
-    UTF-16/32 byte-order mark is decoded whole.
+    Raises :class:`InputError` for a file that cannot be read, is not a regular file, is
+    empty, binary or not valid gzip (articles of the lines before a gzip error have been
+    yielded already). A line longer than the line cap is skipped (a ``Skipped`` naming it)
+    and the lines after it are read; past the decompressed-size cap the rest of the file is
+    skipped (:mod:`graphbuild.ingest.limits`). A file with a UTF-16/32 byte-order mark is
+    decoded whole (within the same cap).
     """
-    try:
-        handle: IO[bytes] = gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    with handle:
+    raw = open_regular(path)
+    with raw, (gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else nullcontext(raw)) \
+            as handle:
         try:
             head = handle.read(_SNIFF)
             handle.seek(0)
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError(path, f"not a valid gzip file ({exc})") from None
         if head.startswith(_WIDE_BOMS):  # rare: UTF-16/32 JSONL, read whole
-            decoded = decode_bytes(handle.read(), path)
+            data = handle.read(MAX_DECOMPRESSED_BYTES + 1)
+            if len(data) > MAX_DECOMPRESSED_BYTES:
+                raise InputTooLargeError(path, "[GB161] expands past the decompressed-size "
+                                               "cap (GRAPHBUILD_MAX_DECOMPRESSED_MB)")
+            decoded = decode_bytes(data, path)
             for warning in decoded.warnings:
                 yield Skipped(path, warning, warning=True)
             yield from iter_jsonl(decoded.text, path=path, base_id=base_id)
@@ -149,16 +148,20 @@ def read_jsonl(path: str, *, gzipped: bool, base_id: str) -> Iterator[Article | 
         if b"\x00" in head or _looks_binary(head.decode("latin-1")):
             raise InputError(path, BINARY)
         found = False
-        for number, raw in enumerate(_lines(handle, path), start=1):
-            if number == 1:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
-            if not raw.strip():
+        for line in iter_lines(handle, path, raw=raw if gzipped else None):
+            where = f"{path}:line {line.number}"
+            if line.data is None:
+                found = True
+                yield Skipped(where, line.problem or "skipped")
+                continue
+            raw_line = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 \
+                else line.data
+            if not raw_line.strip():
                 continue
             found = True
-            where = f"{path}:line {number}"
-            line, warnings = _decode_line(raw, where)
+            text, warnings = _decode_line(raw_line, where)
             for warning in warnings:
                 yield Skipped(where, warning, warning=True)
-            yield from _line_article(line, number, path=path, base_id=base_id)
+            yield from _line_article(text, line.number, path=path, base_id=base_id)
         if not found:
             raise InputError(path, EMPTY)

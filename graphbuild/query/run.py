@@ -16,6 +16,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from graphbuild.errors import QueryError
+from graphbuild.query.guard import check_sparql
 from graphbuild.rdf.vocab import PREFIXES
 
 __all__ = ["run_query"]
@@ -38,9 +39,14 @@ def run_query(
     ``?``) to RDF terms; the query runs as if those variables were already bound (SPARQL
     pre-binding: bind variables that occur in required patterns, not only in OPTIONAL).
 
+    A query that could reach outside the store (``SERVICE``, ``LOAD``, ``FROM`` another
+    graph) raises :class:`~graphbuild.errors.QueryForbiddenError` before anything runs
+    (:mod:`graphbuild.query.guard`).
+
     SELECT results are fully evaluated before returning, so an evaluation error is raised
     here as :class:`~graphbuild.errors.QueryError`, not later while printing.
     """
+    check_sparql(sparql)  # SERVICE, LOAD, graphs outside the store: refused, nothing runs
     bindings = {Variable(str(k).lstrip("?$")): v for k, v in (init_bindings or {}).items()}
     try:
         with warnings.catch_warnings():  # rdflib's Dataset uses its own deprecated APIs

@@ -1,4 +1,5 @@
-"""Routing and the HTTP server (the standard library's ``ThreadingHTTPServer``).
+"""Routing, and the server: uvicorn over :mod:`graphbuild.server.asgi` (limits on
+connections, headers, bodies and answers) and the query workers.
 
 Routes: ``/`` query page · ``/sparql`` SPARQL protocol (service description without a
 query) · ``/service-description`` · ``/view?query=`` graph view · ``/id/…`` entity pages ·
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-import signal
+import resource
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
+from graphbuild.errors import ServerStartError, StoreInUseError
+from graphbuild.server.asgi import AsgiApp, Limits
 from graphbuild.server.config import ServerConfig, is_loopback
 from graphbuild.server.pages import Pages
 from graphbuild.server.protocol import SparqlEndpoint, read_operation
@@ -37,17 +37,14 @@ def _hostname(host: str) -> str:
     return host.partition(":")[0]
 
 
-def _stop(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 class App:
     """Request -> Response, with no I/O of its own besides the worker pool."""
 
-    def __init__(self, config: ServerConfig, pool: WorkerPool, port: int) -> None:
+    def __init__(self, config: ServerConfig, pool: WorkerPool, port: int,
+                 fast_pool: WorkerPool | None = None) -> None:
         self.config = config
         self.port = port
-        self.sparql = SparqlEndpoint(config, pool)
+        self.sparql = SparqlEndpoint(config, pool, fast_pool)
         self.pages = Pages(config, pool)
 
     def handle(self, req: Request) -> Response:
@@ -107,119 +104,141 @@ def _allow(req: Request, *methods: str) -> None:
                         {"Allow": ", ".join(methods)})
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server_version = "graphbuild"
+class GraphbuildServer:
+    """The listening socket, the query workers and the HTTP server (uvicorn) over them;
+    :meth:`server_close` stops the workers."""
 
-    def version_string(self) -> str:
-        return self.server_version
-    protocol_version = "HTTP/1.1"
-    timeout = 60  # seconds a connection may sit idle or trickle its request
+    def __init__(self, config: ServerConfig, pool: WorkerPool,
+                 fast_pool: WorkerPool | None = None, limits: Limits | None = None) -> None:
+        import uvicorn
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self._serve()
+        from graphbuild.server.http11 import GuardedH11Protocol
 
-    do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_GET  # noqa: N815
-
-    def _serve(self) -> None:
-        server: GraphbuildServer = self.server  # type: ignore[assignment]
-        target = self.path
-        if "://" in target.split("?", 1)[0]:  # absolute-form request target
-            target = "/" + target.split("://", 1)[1].partition("/")[2]
-        path, _, query_string = target.partition("?")
-        try:
-            body = self._body(server.config.max_body)
-        except HttpError as err:
-            self.close_connection = True
-            self._send(text_response(err.status, err.message, err.headers))
-            return
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        self._send(server.app.handle(Request(self.command, path, query_string, headers, body)))
-
-    def _body(self, limit: int) -> bytes:
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            raise HttpError(411, "send the request body with a Content-Length")
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            raise HttpError(400, "bad Content-Length") from None
-        if length < 0 or length > limit:
-            raise HttpError(413, f"request body larger than {limit} bytes")
-        return self.rfile.read(length) if length else b""
-
-    def _send(self, resp: Response) -> None:
-        try:
-            self.send_response(resp.status)
-            for name, value in resp.all_headers().items():
-                self.send_header(name, value)
-            if resp.status != 204:
-                self.send_header("Content-Type", resp.content_type)
-                self.send_header("Content-Length", str(len(resp.body)))
-            if self.close_connection:
-                self.send_header("Connection", "close")
-            self.end_headers()
-            if self.command != "HEAD" and resp.status != 204:
-                self.wfile.write(resp.body)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        access_log.info("%s %s", self.address_string(), format % args)
-
-
-class GraphbuildServer(ThreadingHTTPServer):
-    """The HTTP server; owns the worker pool (closed by :meth:`server_close`)."""
-
-    daemon_threads = True
-    block_on_close = False
-
-    def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
-        infos = socket.getaddrinfo(config.host, config.port, type=socket.SOCK_STREAM)
-        self.address_family = infos[0][0]
         self.config = config
         self.pool = pool
-        super().__init__((config.host, config.port), _Handler)
-        self.app = App(config, pool, self.server_address[1])
+        self.fast_pool = fast_pool
+        self.limits = limits or Limits()
+        self.socket = _listen(config.host, config.port)
+        self.server_address = self.socket.getsockname()[:2]
+        self.app = App(config, pool, self.server_address[1], fast_pool)
+        self.asgi = AsgiApp(self.app, config.max_body, self.limits)
+        protocol = type("Protocol", (GuardedH11Protocol,),
+                        {"header_timeout": self.limits.header_timeout})
+        self.uvicorn = uvicorn.Server(uvicorn.Config(
+            self.asgi, http=protocol, loop="asyncio", lifespan="off", ws="none",
+            interface="asgi3", timeout_keep_alive=int(self.limits.keep_alive),
+            backlog=_BACKLOG, access_log=False, log_config=None, server_header=False,
+            h11_max_incomplete_event_size=16 * 1024, timeout_graceful_shutdown=2))
 
     @property
     def url(self) -> str:
         host = self.config.host
         return f"http://{f'[{host}]' if ':' in host else host}:{self.server_address[1]}/"
 
+    def serve_forever(self) -> None:
+        """Serve until SIGINT/SIGTERM (uvicorn's handlers) or :meth:`shutdown`."""
+        self.uvicorn.run(sockets=[self.socket])
+
+    def shutdown(self) -> None:
+        self.uvicorn.should_exit = True
+
     def server_close(self) -> None:
-        super().server_close()
+        self.socket.close()
+        self.asgi.close()
         self.pool.close()
+        if self.fast_pool is not None:
+            self.fast_pool.close()
 
 
-def make_server(config: ServerConfig) -> GraphbuildServer:
+_BACKLOG = 2048
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket (the OS's full backlog); a taken port is a one-line error."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    family = infos[0][0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(infos[0][4])
+        sock.listen(_BACKLOG)
+    except OSError as err:
+        sock.close()
+        raise ServerStartError(f"cannot listen on {host}:{port}: {err.strerror or err}") \
+            from None
+    sock.set_inheritable(False)
+    return sock
+
+
+def _raise_open_files() -> None:
+    """Let the process hold as many connections as the hard limit allows."""
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _start_pool(config: ServerConfig, size: int, queue: int, nice: int = 0) -> WorkerPool:
+    try:
+        return WorkerPool(config.store, size=size, read_only=not config.allow_update,
+                          memory_mb=config.memory_mb, max_waiting=queue, nice=nice)
+    except RuntimeError as err:
+        if "lock" in str(err).lower():
+            raise StoreInUseError(
+                f"{config.store}: store is in use by another graphbuild process (a build, "
+                "or a server with --allow-update): stop it first, or serve read-only") \
+                from None
+        raise ServerStartError(f"cannot start the query workers: {err}") from None
+
+
+def make_server(config: ServerConfig, limits: Limits | None = None) -> GraphbuildServer:
     """Start the query workers (they open the store: errors surface here) and bind."""
     if config.remote:  # a remote store that does not answer: one line, not a worker's death
         from graphbuild.store import connect
 
         connect(config.store, read_only=not config.allow_update).close()
-    pool = WorkerPool(config.store, size=config.workers, read_only=not config.allow_update,
-                      memory_mb=config.memory_mb)
+    elif config.allow_update:  # a build holding the store: GB411 now, not a worker's death
+        from graphbuild.store.oxi import GraphStore
+
+        GraphStore(config.store, create=False).close()
+    _raise_open_files()
+    # general workers run niced, so the server and the cheap-query worker keep the CPU
+    pool = _start_pool(config, config.workers, queue=2 * config.workers,
+                       nice=0 if config.allow_update else 10)
+    fast = None
     try:
-        return GraphbuildServer(config, pool)
-    except Exception:
+        if not config.allow_update:  # the priority lane: one worker for cheap queries
+            fast = _start_pool(config, 1, queue=4)
+        return GraphbuildServer(config, pool, fast, limits)
+    except BaseException:
         pool.close()
+        if fast is not None:
+            fast.close()
         raise
 
 
 def serve(config: ServerConfig) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM)."""
     server = make_server(config)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)
     mode = "read-write (updates need the token)" if config.allow_update else "read-only"
-    log.info("serving %s %s at %s (SPARQL endpoint %ssparql; %d query worker(s), %s)",
-             config.store_label, mode, server.url, server.url, server.pool.size,
+    lane = " + 1 for cheap queries" if server.fast_pool is not None else ""
+    log.info("serving %s %s at %s (SPARQL endpoint %ssparql; %d query worker(s)%s, %s)",
+             config.store_label, mode, server.url, server.url, server.pool.size, lane,
              server.pool.isolation)
+    if not config.remote and "no network" not in server.pool.isolation:
+        log.warning("QUERY WORKERS HAVE NETWORK ACCESS: this system refuses unprivileged user "
+                    "namespaces, so the second defence against SERVICE/LOAD is missing (the "
+                    "query guard still refuses them); allow them with "
+                    "'sysctl kernel.unprivileged_userns_clone=1' where available")
     if not config.loopback:
         log.warning("listening on %s: anyone who can reach this address can query the store",
                     config.host)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        log.info("stopping")
+        pass
     finally:
+        log.info("stopping")
         server.server_close()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graphbuild.query.guard import check_sparql
 from graphbuild.rdf.vocab import PREFIXES
 from graphbuild.server.results import (
     serialise_boolean,
@@ -97,7 +98,9 @@ def run_query(handle: StoreHandle, text: str, result_format: str | None,
               graph_format: str | None, max_rows: int, max_bytes: int,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
               bindings: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run a query; serialise its result in the format negotiated for its type."""
+    """Refuse what reaches outside the store (the guard's parse, here under the time
+    limit), run the query, serialise its result in the format negotiated for its type."""
+    check_sparql(text)
     result = handle.get().query(text, prefixes=PREFIX_MAP,
                                 substitutions=_substitutions(bindings),
                                 **_dataset(default_graphs, named_graphs))
@@ -121,7 +124,9 @@ def run_query(handle: StoreHandle, text: str, result_format: str | None,
 
 
 def run_update(handle: StoreHandle, text: str) -> None:
-    """Run a SPARQL Update (one transaction); flush so other readers see it."""
+    """Refuse what reaches outside the store (SERVICE, LOAD, USING another graph), then
+    run the SPARQL Update (one transaction); flush so other readers see it."""
+    check_sparql(text, update=True)
     store = handle.get()
     store.update(text, prefixes=PREFIX_MAP)
     store.flush()
@@ -164,6 +169,7 @@ def graph_view(handle: StoreHandle, text: str, max_rows: int, title: str) -> dic
     from graphbuild.store.oxi import to_rdflib
     from graphbuild.view import html_string
 
+    check_sparql(text)
     result = handle.get().query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
     if not isinstance(result, ox.QueryTriples):
         raise ValueError("the graph view draws CONSTRUCT or DESCRIBE results only")

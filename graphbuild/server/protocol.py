@@ -18,9 +18,10 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+from graphbuild.query.guard import MAX_QUERY_CHARS, looks_cheap, vendor_extension
 from graphbuild.server.config import ServerConfig
 from graphbuild.server.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, negotiate
-from graphbuild.server.safety import ForbiddenQuery, check_query, check_update, query_form
+from graphbuild.server.safety import ForbiddenQuery, check_graphs, check_length, query_form
 from graphbuild.server.web import HttpError, Request, Response
 from graphbuild.server.worker import (
     JobFailed,
@@ -66,6 +67,8 @@ def run_job(pool: WorkerPool, config: ServerConfig, job: str, kwargs: dict[str, 
     except WorkerDied as err:
         raise HttpError(503, f"{err}; try a smaller query", {"Retry-After": "2"}) from None
     except JobFailed as err:
+        if err.kind in ("QueryForbiddenError", "QueryTooLongError"):  # the guard, in the worker
+            raise HttpError(400, err.message) from None
         if err.kind == "QueryRefusedError":
             raise HttpError(403, err.message) from None
         if err.kind in ("SyntaxError", "StoreSyntaxError"):
@@ -126,13 +129,31 @@ def _not_acceptable(form: str, offers: tuple[Format, ...]) -> HttpError:
 
 
 class SparqlEndpoint:
-    def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
+    """Queries and updates; cheap queries (:func:`looks_cheap`) go to ``fast_pool`` when
+    there is one, so they are answered during a flood of slow ones. The guard's parse runs
+    in the worker (the ``query``/``update`` jobs), under the time limit."""
+
+    def __init__(self, config: ServerConfig, pool: WorkerPool,
+                 fast_pool: WorkerPool | None = None) -> None:
         self.config = config
         self.pool = pool
+        self.fast_pool = fast_pool
+
+    def _lane(self, text: str) -> WorkerPool:
+        if self.fast_pool is not None and looks_cheap(text):
+            return self.fast_pool
+        return self.pool
 
     def query(self, req: Request, text: str, params: dict[str, list[str]]) -> Response:
+        if self.config.remote:  # as the remote store itself would refuse it: 403
+            found = vendor_extension(text[:MAX_QUERY_CHARS])
+            if found is not None:
+                raise HttpError(403, f"not standard SPARQL 1.1: {found[:40]!r} (server "
+                                     "extensions are refused)")
         try:
-            check_query(text)
+            check_length(text)
+            check_graphs([*params.get("default-graph-uri", []),
+                          *params.get("named-graph-uri", [])])
         except ForbiddenQuery as err:
             raise HttpError(400, str(err)) from None
         accept = req.header("accept")
@@ -145,7 +166,7 @@ class SparqlEndpoint:
             raise _not_acceptable(form, GRAPH_FORMATS)
         if result_fmt is None and graph_fmt is None:
             raise HttpError(406, "none of the accepted formats can carry SPARQL results")
-        out = run_job(self.pool, self.config, "query", {
+        out = run_job(self._lane(text), self.config, "query", {
             "text": text, "result_format": result_fmt.key if result_fmt else None,
             "graph_format": graph_fmt.key if graph_fmt else None,
             "max_rows": self.config.max_rows, "max_bytes": self.config.max_bytes,
@@ -167,7 +188,7 @@ class SparqlEndpoint:
             raise HttpError(403, "SPARQL Update needs the header 'Authorization: Bearer "
                                  "<token>' with the server's --token")
         try:
-            check_update(text)
+            check_length(text, "update")
         except ForbiddenQuery as err:
             raise HttpError(400, str(err)) from None
         run_job(self.pool, self.config, "update", {"text": text}, text, "update")

@@ -1,120 +1,41 @@
-"""What a query may do: refuse SPARQL that would reach outside the store.
+"""What a query may do: nothing outside the store (the server's names for the guard).
 
-The server only answers from the local store. Two SPARQL features make Oxigraph fetch
-from the network: ``SERVICE`` (federated query, in queries and in update ``WHERE``
-clauses) and ``LOAD`` (update). Both are refused before anything runs.
-``FROM``/``FROM NAMED``/``USING`` are allowed: Oxigraph reads those graphs from the
-store and never dereferences them. SPARQL has no function that reads files.
-
-The check is lexical, done with a tokenizer that knows SPARQL strings (short and long),
-IRIs and comments, so ``"SERVICE"`` in a literal or ``# LOAD`` in a comment is fine.
-It is deliberately stricter than a word match, because Oxigraph's parser matches
-keywords without a word boundary (``SERVICEex:x {…}`` is ``SERVICE ex:x {…}``,
-``LOADSILENT<…>`` is ``LOAD SILENT <…>``): every bare word that *contains*
-``service`` or ``load``, and every prefixed name whose prefix contains them, is refused.
-The text is checked twice, as written and with ``\\uXXXX`` escapes decoded.
-As a second line of defence the query workers run without network where the OS allows
-it (see :mod:`graphbuild.server.worker`).
+The check itself is :mod:`graphbuild.query.guard`: a real SPARQL parse (rdflib's, parse
+only) refuses ``SERVICE``, ``LOAD`` and dataset clauses naming graphs outside the store,
+with a conservative scan where parsers may disagree. rdflib's parser is not linear (a
+FILTER of 10,000 ``||`` takes it seconds), so the server process only runs the linear
+checks (:func:`check_length`, the protocol's graph names, the lane heuristic); the parse runs
+in the query worker, before the query, under the query's time limit (a worker still parsing
+at the limit is killed like any other). The same guard runs in ``graphbuild query``,
+``view --query`` and before a remote store.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["ForbiddenQuery", "Token", "tokenize", "check_query", "check_update",
-           "query_form", "FORBIDDEN"]
+from graphbuild.errors import QueryForbiddenError, QueryTooLongError
+from graphbuild.query.guard import MAX_QUERY_CHARS, check_graphs, check_sparql, query_form
 
-#: keyword -> why it is refused
-FORBIDDEN = {
-    "service": "SERVICE (federated query) is not allowed: this endpoint only answers from "
-               "its own store and never fetches remote data",
-    "load": "LOAD is not allowed: this endpoint never fetches or reads documents",
-}
+__all__ = ["ForbiddenQuery", "check_query", "check_update", "check_graphs", "check_length",
+           "query_form"]
 
-_TOKEN = re.compile(r"""
-  (?P<ws>\s+)
-| (?P<comment>\#[^\n\r]*)
-| (?P<lstring>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\")
-| (?P<string>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-| (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-| (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F\u2040]*)
-| (?P<number>(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)
-| (?P<word>(?:[^\W\d]|:)(?:[\w\-.:\u00B7\u0300-\u036F\u203F\u2040]
-    |\\[_~.\-!$&'()*+,;=/?\#@%]|%[0-9A-Fa-f]{2})*)
-| (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
-
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_FORMS = ("select", "construct", "describe", "ask")
+ForbiddenQuery = QueryForbiddenError
 
 
-class ForbiddenQuery(ValueError):
-    """The query uses a feature the server refuses (the message says which and where)."""
+def check_query(text: str) -> Any:
+    """Raise :class:`ForbiddenQuery` if the query could reach outside the store; return
+    its parse tree (None when rdflib could not parse it)."""
+    return check_sparql(text)
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    pos: int
+def check_update(text: str) -> None:
+    """Raise :class:`ForbiddenQuery` if the update could reach outside the store."""
+    check_sparql(text, update=True)
 
 
-def tokenize(text: str) -> list[Token]:
-    """SPARQL text -> tokens, whitespace and comments dropped (a lexer good enough to tell
-    code from strings, IRIs and comments; it does not validate the grammar)."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "other"
-        if kind not in ("ws", "comment"):
-            out.append(Token(kind, m.group(), m.start()))
-    return out
-
-
-def _decode_escapes(text: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        code = int(m.group(1) or m.group(2), 16)
-        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m.group(0)
-
-    return _UNICODE_ESCAPE.sub(repl, text)
-
-
-def _where(text: str, pos: int) -> str:
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return f"line {line}, column {col}"
-
-
-def _scan(text: str) -> None:
-    for tok in tokenize(text):
-        if tok.kind != "word":
-            continue
-        head = tok.text.split(":", 1)[0].lower() if ":" in tok.text else tok.text.lower()
-        for keyword, why in FORBIDDEN.items():
-            if keyword in head:
-                shown = tok.text if len(tok.text) <= 40 else tok.text[:39] + "…"
-                raise ForbiddenQuery(f"{why} (found {shown!r} at {_where(text, tok.pos)})")
-
-
-def check_query(text: str) -> None:
-    """Raise :class:`ForbiddenQuery` if the query (or update) uses SERVICE or LOAD."""
-    _scan(text)
-    decoded = _decode_escapes(text)
-    if decoded != text:
-        _scan(decoded)
-
-
-check_update = check_query
-
-
-def query_form(text: str) -> str | None:
-    """``select``/``construct``/``describe``/``ask`` of a query, from its first keyword
-    after the prologue (outside strings/IRIs/comments); None when it has none."""
-    for tok in tokenize(text):
-        if tok.kind != "word" or ":" in tok.text:
-            continue
-        word = tok.text.lower()
-        if word in ("prefix", "base"):
-            continue
-        return next((form for form in _FORMS if word.startswith(form)), None)
-    return None
+def check_length(text: str, what: str = "query") -> None:
+    """The server process's own check: refuse a text the guard would not read (linear)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLongError(f"the {what} is {len(text):,} characters long; the limit is "
+                                f"{MAX_QUERY_CHARS:,}")

@@ -21,6 +21,7 @@ dies, so a worker stuck in a query never outlives a server killed with SIGKILL.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
@@ -92,12 +93,15 @@ def _isolate(memory_mb: int, parent: int, network: bool = False) -> str:
 
 
 def worker_main(conn: Connection, store: str, read_only: bool, memory_mb: int,
-                parent: int) -> None:
+                parent: int, nice: int = 0) -> None:
     """Worker process: open the store, then run jobs from ``conn`` until it closes."""
     from graphbuild.store.location import is_remote
 
     # first, while the process has a single thread
     isolation = _isolate(memory_mb, parent, network=is_remote(store))
+    if nice:  # a lower CPU priority than the server and its cheap-query worker
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     from graphbuild.server.jobs import JOBS, StoreHandle
 
     try:
@@ -105,6 +109,7 @@ def worker_main(conn: Connection, store: str, read_only: bool, memory_mb: int,
     except Exception as err:  # noqa: BLE001 - reported to the parent
         conn.send(("failed", f"{type(err).__name__}: {err}"))
         return
+    import rdflib.plugins.sparql.parser  # noqa: F401 - the guard's parser, built once now
     conn.send(("ready", isolation))
     while True:
         try:
@@ -145,8 +150,12 @@ class WorkerPool:
     """``size`` worker processes over the store at ``store``; :meth:`run` a job on one."""
 
     def __init__(self, store: str | Path, *, size: int = 2, read_only: bool = True,
-                 memory_mb: int = 0, start_timeout: float = 60.0) -> None:
+                 memory_mb: int = 0, start_timeout: float = 60.0,
+                 max_waiting: int | None = None, nice: int = 0) -> None:
         self.store = str(store)
+        self.nice = nice
+        self.max_waiting = max_waiting  # callers queued for a worker beyond it: busy at once
+        self._waiting = 0
         self.read_only = read_only
         self.size = size if read_only else 1
         self.memory_mb = memory_mb
@@ -168,7 +177,7 @@ class WorkerPool:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "graphbuild.server.worker", str(theirs.fileno()),
                  self.store, "ro" if self.read_only else "rw", str(self.memory_mb),
-                 str(os.getpid())],
+                 str(os.getpid()), str(self.nice)],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         return _Worker(proc, Connection(ours.detach()))
 
@@ -215,11 +224,21 @@ class WorkerPool:
 
     def run(self, job: str, kwargs: dict[str, Any], timeout: float) -> Any:
         """Run ``job`` on a free worker within ``timeout`` seconds (waiting for a free
-        worker also counts against at most ``timeout``)."""
+        worker also counts against at most ``timeout``; with ``max_waiting`` callers
+        already waiting, :class:`WorkerBusy` at once: a small queue, not a pile-up)."""
+        with self._lock:
+            if self.max_waiting is not None and self._idle.empty() \
+                    and self._waiting >= self.max_waiting:
+                raise WorkerBusy(f"all {self.size} query workers are busy and "
+                                 f"{self._waiting} queries are waiting")
+            self._waiting += 1
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             raise WorkerBusy(f"all {self.size} query workers are busy") from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
         healthy = False
         try:
             worker.conn.send((job, kwargs))
@@ -252,9 +271,10 @@ class WorkerPool:
 
 
 def _main(argv: list[str]) -> None:
-    """Entry point of a worker process: ``FD STORE ro|rw MEMORY_MB SERVER_PID``."""
-    fd, store, mode, memory_mb, parent = argv
-    worker_main(Connection(int(fd)), store, mode == "ro", int(memory_mb), int(parent))
+    """Entry point of a worker process: ``FD STORE ro|rw MEMORY_MB SERVER_PID NICE``."""
+    fd, store, mode, memory_mb, parent, nice = argv
+    worker_main(Connection(int(fd)), store, mode == "ro", int(memory_mb), int(parent),
+                int(nice))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from graphbuild.errors import GraphFileError, InputNotFoundError, UnsupportedFormatError
+from graphbuild.ingest.rdfsafe import graph_source
 from graphbuild.rdf.vocab import bind_prefixes
 
 #: File extension -> rdflib parser name.
@@ -66,10 +67,11 @@ def load_graph(path: str | os.PathLike[str]) -> Dataset:
     fmt = format_for_path(p)
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
+    source = graph_source(p, fmt)  # regular, no entities, no fetched contexts (GB470/GB471)
     try:
         with warnings.catch_warnings():  # rdflib's parsers use its own deprecated APIs
             warnings.simplefilter("ignore", DeprecationWarning)
-            dataset.parse(source=str(p), format=fmt)
+            dataset.parse(**source, format=fmt)
     except OSError as err:
         raise GraphFileError(f"{path}: cannot read: {err.strerror or err}") from err
     except Exception as err:  # rdflib parsers raise many unrelated exception types

@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graphbuild.errors import QueryRefusedError
+from graphbuild.query.guard import check_sparql
 from graphbuild.store.terms import term_text, with_prefixes  # noqa: F401 - re-exported
 
 __all__ = ["query_form", "with_prefixes", "bind_values", "term_text", "FORMS",
@@ -148,6 +149,7 @@ def check_standard(text: str, *, update: bool = False) -> None:
         raise QueryRefusedError(f"not standard SPARQL 1.1: {shown!r} (server extensions are "
                                 "refused)")
     if not update:
+        check_sparql(text, limit=None)  # SERVICE/LOAD/dataset refused before the parse below
         if not _EMPTY:
             _EMPTY.append(ox.Store())
         _EMPTY[0].query(text)  # parses (SyntaxError) without reading anything

@@ -19,6 +19,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from graphbuild.errors import QueryError
+from graphbuild.query.guard import check_sparql
 from graphbuild.rdf.vocab import GB
 from graphbuild.view.netx import node_attrs, predicate_label, to_networkx
 from graphbuild.view.select import Chosen, Selection, rank_nodes
@@ -101,6 +102,7 @@ def details(store: ox.Store, chosen: Chosen, dates: DateRange = NO_DATES,
 def run_view_query(store: ox.Store, text: str) -> Graph:
     """The triples of a CONSTRUCT, or of a SELECT binding ?s ?p ?o (rows with all three
     bound), as an rdflib Graph."""
+    check_sparql(text)  # nothing outside the store: SERVICE, LOAD, other graphs refused
     try:
         result: Any = store.query(PROLOGUE + text, use_default_graph_as_union=True)
     except SyntaxError as err:

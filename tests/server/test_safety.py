@@ -4,6 +4,7 @@ Oxigraph would contact a (local, counting) HTTP server, the check must have refu
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,7 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphbuild.server.safety import ForbiddenQuery, check_query, query_form, tokenize
+from graphbuild.server.safety import (
+    ForbiddenQuery,
+    check_graphs,
+    check_query,
+    check_update,
+    query_form,
+)
 
 REFUSED = [
     "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
@@ -40,7 +47,7 @@ ALLOWED = [
     "SELECT ?service ?load WHERE { ?service ?load ?o }",
     "PREFIX ex: <http://example.org/SERVICE#> SELECT * WHERE { ?s ex:loadFactor ?o }",
     "SELECT * WHERE { ?s <http://example.org/service/load> ?o }",
-    "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }",
+    "SELECT * FROM <https://w3id.org/graphbuild/graph/entities> WHERE { ?s ?p ?o }",
     "SELECT * WHERE { ?s schema:download ?o }",
 ]
 
@@ -61,10 +68,47 @@ def test_message_says_where() -> None:
         check_query("SELECT * WHERE {\n  service <http://x> {} }")
 
 
-def test_tokenizer_skips_strings_iris_comments() -> None:
-    kinds = [(t.kind, t.text) for t in tokenize('?a <http://x#y> "b # c" # d\n1.5e3')]
-    assert kinds == [("var", "?a"), ("iri", "<http://x#y>"), ("string", '"b # c"'),
-                     ("number", "1.5e3")]
+#: the bypass of issue 15: a hand tokenizer read <'> as an IRI and the next ' as a string
+BYPASS = ("SELECT ?leak WHERE { BIND(\"!\" AS ?a) FILTER(?a<'>') SERVICE <R> "
+          "{ SELECT ?leak WHERE {?leak ?p ?o} } } # '")
+
+
+def test_the_iri_lookalike_bypass_is_refused() -> None:
+    with pytest.raises(ForbiddenQuery, match="SERVICE"):
+        check_query(BYPASS.replace("<R>", "<http://127.0.0.1:9/x>"))
+
+
+def test_the_iri_lookalike_bypass_hides_no_load() -> None:
+    with pytest.raises(ForbiddenQuery, match="LOAD"):
+        check_update("INSERT DATA { <a:b> <a:c> \"<\" } ; LOAD <http://127.0.0.1:9/x> # '")
+
+
+@pytest.mark.parametrize("pattern", ["'\\", "<'", "(", "{", "a.", '"""', "# \n"])
+def test_a_hostile_long_query_is_answered_fast(pattern: str) -> None:
+    """A megabyte is refused by length at once, by the guard too; the longest accepted text
+    passes the server process's checks in well under a second (issue 15: 75 s on 80k
+    characters of '\\ before). The parse itself runs in the workers."""
+    from graphbuild.errors import QueryTooLongError
+    from graphbuild.query.guard import MAX_QUERY_CHARS, vendor_extension
+    from graphbuild.server.safety import check_length
+
+    big = (pattern * (1_000_000 // len(pattern) + 1))[:1_000_000]
+    start = time.perf_counter()
+    with pytest.raises(QueryTooLongError):
+        check_query(big)
+    with pytest.raises(QueryTooLongError):
+        check_length(big)
+    text = big[:MAX_QUERY_CHARS]
+    check_length(text)
+    query_form(text)
+    vendor_extension(text)
+    assert time.perf_counter() - start < 1
+
+
+def test_graph_names_outside_the_store_are_refused() -> None:
+    check_graphs(["https://w3id.org/graphbuild/graph/entities"])
+    with pytest.raises(ForbiddenQuery, match="dataset clause"):
+        check_graphs(["http://127.0.0.1:9/x"])
 
 
 @pytest.mark.parametrize(("text", "form"), [
@@ -180,10 +224,58 @@ def test_load_really_fetches_and_is_refused(remote: str, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "SELECT * FROM <R> WHERE { ?s ?p ?o }",
     "SELECT * FROM NAMED <R> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "PREFIX ex: <R> SELECT * FROM ex:g WHERE { ?s ?p ?o }",
 ])
-def test_from_reads_the_store_and_fetches_nothing(remote: str, judge: ox.Store,
-                                                  text: str) -> None:
-    """Why FROM / FROM NAMED / USING are allowed: Oxigraph never dereferences them."""
-    text = text.replace("<R>", f"<{remote}>")
-    assert not _contacts(judge, text)
-    check_query(text)
+def test_from_outside_the_store_is_refused(remote: str, text: str) -> None:
+    """Oxigraph reads FROM graphs from its store, but other engines behind --store URL may
+    dereference them: a dataset clause may only name the store's own graphs."""
+    with pytest.raises(ForbiddenQuery, match="dataset clause"):
+        check_query(text.replace("<R>", f"<{remote}>"))
+
+
+def test_using_outside_the_store_is_refused(remote: str) -> None:
+    with pytest.raises(ForbiddenQuery, match="dataset clause"):
+        check_update(f"DELETE {{ ?s ?p ?o }} USING <{remote}> WHERE {{ ?s ?p ?o }}")
+
+
+def test_the_bypass_really_federates_in_oxigraph(remote: str, judge: ox.Store) -> None:
+    text = BYPASS.replace("<R>", f"<{remote}>")
+    assert _contacts(judge, text), "Oxigraph no longer federates this; update the test"
+    with pytest.raises(ForbiddenQuery):
+        check_query(text)
+
+
+#: texts rdflib's parser takes seconds over: the server process must not parse them
+SLOW_TO_PARSE = [
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o = 1"] * 20_000) + ") }",
+    "SELECT * WHERE { BIND(" + "1+" * 60_000 + "1 AS ?x) }",
+]
+
+
+@pytest.mark.parametrize("text", SLOW_TO_PARSE)
+def test_the_server_process_checks_are_linear(text: str) -> None:
+    from graphbuild.query.guard import looks_cheap, vendor_extension
+    from graphbuild.server.safety import check_length
+
+    text = text[:99_000]
+    start = time.perf_counter()
+    check_length(text)
+    query_form(text)
+    vendor_extension(text)
+    assert not looks_cheap(text)
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("text", "cheap"), [
+    ("ASK {}", True),
+    ("SELECT * WHERE { ?s a ?t } LIMIT 5", True),
+    ("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", False),
+    ("SELECT * WHERE { ?s <p>* ?o }", False),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", False),
+    ("SELECT * WHERE { ?s ?p ?o FILTER regex(?o, 'x') }", False),
+    ("SELECT * WHERE { { SELECT * WHERE { ?s ?p ?o } } }", False),
+])
+def test_the_priority_lane_takes_only_cheap_queries(text: str, cheap: bool) -> None:
+    from graphbuild.query.guard import looks_cheap
+
+    assert looks_cheap(text) is cheap
