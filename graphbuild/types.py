@@ -236,6 +236,31 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """Reported (indirect) speech: who claimed what ("X said that…", "according to X, …").
+
+    ``start``/``end`` delimit the claimed content; ``speakers`` are entity keys (several for
+    "X and Y said"); ``speaker_text`` is the speaker as written, ``source`` the entity of an
+    "according to X" when X is a source rather than the speaker."""
+
+    start: int
+    end: int
+    text: str
+    cue: str  # lemma of the cue verb, or "according_to"
+    cue_start: int
+    cue_end: int
+    speakers: tuple[str, ...]
+    speaker_text: str | None
+    about: tuple[str, ...]  # entity keys named inside the content
+    sentence: Sentence
+    extractor: str
+    confidence: float
+    source: str | None = None
+    hedges: tuple[str, ...] = ()  # doubt cues in its sentence
+    attribution_cues: tuple[str, ...] = ()  # "according to", "was quoted as saying"…
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A person holding a position (``spokeswoman``) in an organisation."""
 
@@ -276,6 +301,7 @@ class Findings:
     quantities: tuple[Quantity, ...] = ()
     hedges: tuple[Hedge, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
     typed_relations: tuple[TypedRelation, ...] = ()

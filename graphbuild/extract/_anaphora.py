@@ -124,3 +124,91 @@ def _coordinated(doc: ParsedDoc, mentions, i: int, assign) -> tuple[str, ...]:  
         if other.token_end - 1 in toks and assign[j]:
             keys.extend(k for k in assign[j] if k not in keys)
     return tuple(keys)
+
+
+class SpeakerResolver:
+    """Who a speaker phrase stands for, in one article (used for quotations and claims).
+
+    In order: the entities coreference gave the phrase's head; an apposition's ("the
+    regulator's commissioner, Sarah Lund"); for a description headed by a title ("the
+    minister", "Scotland's justice minister", "the culture secretary"), the named person the
+    article gives that title (nearest before, else first after); for an unnamed member or
+    spokesperson of a named organisation ("a CRE spokesman", "members of the Security
+    Council", "a spokesman for X"), that organisation.
+    """
+
+    def __init__(self, doc: ParsedDoc, found) -> None:  # noqa: ANN001 - Findings
+        self.doc = doc
+        self.by_token: dict[int, tuple[str, ...]] = {}
+        for m, keys in zip(found.mentions, found.mention_entity, strict=True):
+            if keys:
+                for t in range(m.token_start, m.token_end):
+                    self.by_token.setdefault(t, keys)
+        self.kinds = {e.key: e.kind for e in found.entities}
+        self.roles = sorted(found.roles, key=lambda r: r.start)
+
+    def entities(self, toks, kinds=(Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)) -> list[str]:  # noqa: ANN001
+        out: list[str] = []
+        for t in toks:
+            for k in self.by_token.get(t, ()):
+                if k not in out and self.kinds.get(k) in kinds:
+                    out.append(k)
+        return out
+
+    def _titled(self, h: int) -> str | None:
+        """The named person the article calls by the title that heads token ``h``."""
+        doc = self.doc
+        tok = doc.tokens[h]
+        words = {tok.text.lower(), tok.lemma.lower()}
+        if not words & lx.TITLE_NOUNS:
+            return None
+        mods = {doc.tokens[c].lemma.lower() for c in doc.children[h]
+                if doc.tokens[c].dep in {"compound", "amod"} and doc.tokens[c].pos != "PROPN"}
+        orgs = set(self.entities([t for c in doc.children[h]
+                                  if doc.tokens[c].dep in {"poss", "compound"}
+                                  for t in doc.subtree(c)], (Kind.ORGANIZATION, Kind.PLACE)))
+        fits = []
+        for r in self.roles:
+            tw = r.title.lower().split()
+            if tw[-1] not in words or (mods and not mods & set(tw) and not orgs):
+                continue
+            if orgs and r.organization and r.organization not in orgs:
+                continue
+            fits.append(r)
+        before = [r for r in fits if r.start < tok.start]
+        pick = before[-1] if before else (fits[0] if fits else None)
+        return pick.person if pick else None
+
+    def _org_of_description(self, h: int) -> list[str]:
+        doc = self.doc
+        tok = doc.tokens[h]
+        if tok.pos not in {"NOUN", "PROPN"}:
+            return []
+        toks = [t for c in doc.children[h] if doc.tokens[c].dep in {"compound", "poss"}
+                for t in doc.subtree(c)]
+        for p in doc.children[h]:
+            if doc.tokens[p].dep == "prep" and doc.tokens[p].text.lower() in {"of", "for", "at"}:
+                toks += [t for g in doc.children[p] if doc.tokens[g].dep == "pobj"
+                         for t in range(*_np(doc, g))]
+        return self.entities(toks, (Kind.ORGANIZATION,))
+
+    def resolve(self, head: int) -> list[str]:
+        """Entity keys the speaker phrase headed by ``head`` (with its conjuncts) stands for."""
+        doc = self.doc
+        keys: list[str] = []
+        for h in conjuncts(doc, head):
+            got = self.entities([h])
+            if not got:
+                got = self.entities([a for a in doc.children[h] if doc.tokens[a].dep == "appos"])
+            if not got and (p := self._titled(h)):
+                got = [p]
+            if not got:
+                got = self._org_of_description(h)
+            keys += [k for k in got if k not in keys]
+        return keys
+
+
+def _np(doc: ParsedDoc, i: int) -> tuple[int, int]:
+    from graphbuild.extract._syntax import np_span
+
+    return np_span(doc, i)

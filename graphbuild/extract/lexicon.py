@@ -162,3 +162,39 @@ TITLE_ABBREVIATIONS = {
     "supt": "superintendent", "insp": "inspector", "det": "detective", "atty": "attorney",
     "pres": "president", "cmdr": "commander", "pvt": "private", "amb": "ambassador",
 }
+
+#: verbs of saying, evaluating, directing and stating a belief whose content is a reported
+#: claim ("X said that…", "X accused Y of…", "X urged Y to…", "X hopes…")
+CLAIM_VERBS = SPEECH_VERBS | frozenset([
+    "accuse", "condemn", "welcome", "hope", "praise", "criticise", "criticize", "reject",
+    "dismiss", "pledge", "promise", "vow", "threaten", "demand", "recommend", "propose", "fear",
+    "expect", "predict", "believe", "feel", "question", "doubt", "blame", "thank",
+    "congratulate", "applaud", "hail", "slam", "deplore", "regret", "express", "reaffirm",
+    "assure", "request", "encourage", "press", "call", "label", "brand", "dub", "speculate",
+    "forecast", "lament", "rule", "find", "consider", "compliment", "trail", "forecast",
+    "reckon", "signal", "vow", "rebuke", "denounce", "decry", "endorse", "support", "oppose",
+    "advise", "recommend", "demand", "order", "instruct", "invite", "appeal", "dispute",
+    "rebut", "refute", "protest", "demand", "charge",
+])
+#: of CLAIM_VERBS, those whose direct object alone is a claim ("condemned the attack",
+#: "announced a consultation"); the others need a clause ("found that…", "said the…")
+CLAIM_OBJECT_VERBS = frozenset([
+    "accuse", "condemn", "welcome", "praise", "criticise", "criticize", "reject", "deny",
+    "dismiss", "pledge", "promise", "vow", "demand", "recommend", "propose", "predict",
+    "announce", "urge", "thank", "congratulate", "applaud", "hail", "slam", "deplore", "regret",
+    "express", "reaffirm", "assure", "request", "encourage", "label", "brand", "dub",
+    "question", "blame", "confirm", "reveal", "trail", "forecast", "warn", "claim",
+    "compliment", "reiterate", "underline", "stress", "emphasise", "emphasize", "acknowledge",
+    "admit", "describe", "tell", "rebuke", "denounce", "decry", "endorse", "dispute", "rebut",
+    "refute", "allege", "suggest", "call", "threaten", "advise",
+])
+#: verbs that report only with a clause ("ruled that…"), never with an object alone
+CLAIM_CLAUSE_ONLY = frozenset(["rule", "find", "consider", "feel", "believe", "think",
+                               "expect", "fear", "hope", "continue", "point", "agree",
+                               "support", "oppose", "order", "invite", "appeal", "protest",
+                               "charge", "signal", "reckon", "post", "write", "report",
+                               "answer", "ask", "observe", "recall", "mention", "note"])
+#: attribution cues: the text says the content is second-hand
+ATTRIBUTION_PHRASES = ("according to", "was quoted as saying", "were quoted as saying",
+                       "is quoted as saying", "quoted as saying", "sources said",
+                       "sources say", "cited", "citing")

@@ -220,6 +220,44 @@ def _quotes(w: _Writer) -> None:
         w.prov(node, sent, q.start, q.end, "quotes", q.confidence)
 
 
+def _speaker_concept(w: _Writer, text: str) -> URIRef:
+    words = text.split()
+    if words and words[0].lower() in {"a", "an", "the", "some", "several", "many", "other"}:
+        words = words[1:]
+    node = URIRef(f"{w.article}/concept/{slug(' '.join(words).lower() or text)}")
+    w.add(node, RDF.type, GB.Concept)
+    w.add(node, RDFS.label, Literal(" ".join(words) or text))
+    return node
+
+
+def _claims(w: _Writer) -> None:
+    """Reported claims (schema:Claim), shape in docs/graph-shape.md: speaker, content, cue,
+    the entities it is about, its source, hedges, and provenance as statements."""
+    for c in w.found.claims:
+        node = URIRef(f"{w.article}/claim/{c.start}-{c.end}")
+        w.add(node, RDF.type, SDO.Claim)
+        w.add(node, SDO.text, Literal(c.text))
+        w.add(node, GB.cue, Literal(c.cue))
+        w.add(node, SDO.appearance, w.article)
+        for k in c.speakers:
+            w.add(node, SDO.author, w.nodes[k])
+        if c.speaker_text:
+            w.add(node, GB.speakerText, Literal(c.speaker_text))
+            if not c.speakers:  # "security firms": the speaker as a concept, as statements do
+                w.add(node, GB.speaker, _speaker_concept(w, c.speaker_text))
+        for k in c.about:
+            w.add(node, SDO.about, w.nodes[k])
+        if c.source:
+            w.add(node, GB.source, w.nodes[c.source])
+        for h in c.hedges:
+            w.add(node, GB.hedge, Literal(h))
+            w.add(node, GB.doubtCue, Literal(h))
+        for h in c.attribution_cues:
+            w.add(node, GB.hedge, Literal(h))
+            w.add(node, GB.attributionCue, Literal(h))
+        w.prov(node, c.sentence, c.start, c.end, c.extractor, c.confidence)
+
+
 def _roles(w: _Writer) -> None:
     for r in w.found.roles:
         person = w.nodes[r.person]
@@ -290,6 +328,7 @@ def article_quads(result: ArticleResult) -> Iterator[Quad]:
     for st in w.found.statements:
         _statement(w, st)
     _quotes(w)
+    _claims(w)
     _roles(w)
     _typed_relations(w)
     _sentences(w)
