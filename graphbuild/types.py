@@ -233,6 +233,8 @@ class Quote:
     confidence: float
     hedges: tuple[str, ...] = ()
     parts: tuple[tuple[int, int], ...] = ()  # paragraph pieces of a multi-paragraph quote
+    source: str | None = None  # Entity.key of an "according to X" when X is not the speaker
+    about: tuple[str, ...] = ()  # Entity.keys named inside the quotation
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,11 +70,31 @@ def _in_apposition_of(doc: ParsedDoc, i: int, head: int) -> bool:
     return False
 
 
+#: how far back (characters) "he said" looks for the last speaker
+_SPEAKER_HORIZON = 1500
+
+
+def _speaks(doc: ParsedDoc, i: int) -> bool:
+    """Token ``i`` is the subject of a verb of saying ("Mr Howard said", "said Mr Howard")."""
+    tok = doc.tokens[i]
+    head = doc.tokens[tok.head]
+    return tok.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in lx.SPEECH_VERBS
+
+
 def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa: ANN001, ANN202
     low = m.text.lower()
     in_quote = _inside(m.start, regions)
     sent_start = doc.sentence_of(m.token_start).start
     if low in lx.PERSON_PRONOUNS:
+        if not in_quote and _speaks(doc, m.token_start):
+            # "…, he said": the subject of a verb of saying is most often the person who
+            # spoke last, not the last person named (often the one spoken about)
+            for start, key, i in reversed(seen):
+                if start < m.start - _SPEAKER_HORIZON:
+                    break
+                if kinds.get(key) is Kind.PERSON and _speaks(doc, mentions[i].token_end - 1) \
+                        and not _inside(start, regions):
+                    return key
         for start, key, i in reversed(seen):
             if kinds.get(key) is Kind.PERSON and (in_quote or not _inside(start, regions)) \
                     and not _in_apposition_of(doc, m.token_start, mentions[i].token_end - 1):
@@ -140,10 +160,13 @@ class SpeakerResolver:
     def __init__(self, doc: ParsedDoc, found) -> None:  # noqa: ANN001 - Findings
         self.doc = doc
         self.by_token: dict[int, tuple[str, ...]] = {}
+        self.named: dict[int, tuple[str, ...]] = {}  # names only (no pronoun, description)
         for m, keys in zip(found.mentions, found.mention_entity, strict=True):
             if keys:
                 for t in range(m.token_start, m.token_end):
                     self.by_token.setdefault(t, keys)
+                    if m.source not in {"pronoun", "nominal"}:
+                        self.named.setdefault(t, keys)
         self.kinds = {e.key: e.kind for e in found.entities}
         self.roles = sorted(found.roles, key=lambda r: r.start)
 

@@ -214,6 +214,10 @@ def _quotes(w: _Writer) -> None:
             w.add(node, SDO.creator, w.nodes[q.speaker])
         if q.cue:
             w.add(node, GB.attributionCue, Literal(q.cue))
+        if q.source:
+            w.add(node, GB.source, w.nodes[q.source])
+        for k in q.about:
+            w.add(node, SDO.about, w.nodes[k])
         for h in q.hedges:
             w.add(node, GB.hedge, Literal(h))
         sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
