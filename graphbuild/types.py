@@ -188,6 +188,7 @@ class Hedge:
     end: int
     text: str
     token: int  # the token the hedge attaches to (its syntactic head)
+    kind: str = "doubt"  # "doubt" (allegedly, so-called…) or "attribution" (according to…)
 
 
 @dataclass(frozen=True, slots=True)

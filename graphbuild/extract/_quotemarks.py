@@ -8,6 +8,7 @@ without a closing mark, and whose next paragraph does not open one, ends with it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,9 +145,14 @@ def _scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]
     return out
 
 
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'([A-Za-z][^'\n]{0,40}?[A-Za-z.!?])'(?![\w'])")
+
+
 def scare_quotes(text: str) -> list[tuple[int, int]]:
-    """Short phrases in single curly quotes (‘strong’): spans including the marks."""
-    out = []
+    """Short phrases (one to three words) in single quotes, curly (‘strong’) or straight
+    ('tough', not the apostrophes of "the Tories' plan"): spans including the marks."""
+    out = [(m.start(), m.end()) for m in _STRAIGHT_SINGLE.finditer(text)
+           if len(m.group(1).split()) <= 3]
     i = text.find("\u2018")
     while i != -1:
         j = text.find("\u2019", i + 1)
@@ -159,4 +165,4 @@ def scare_quotes(text: str) -> list[tuple[int, int]]:
         if 0 < len(inner.split()) <= 3 and "\n" not in inner:
             out.append((i, j + 1))
         i = text.find("\u2018", j + 1)
-    return out
+    return sorted(out)

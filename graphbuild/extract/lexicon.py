@@ -132,6 +132,31 @@ HEDGE_PHRASES = (
     "it is alleged", "it was alleged", "it was claimed", "claims that", "claimed that",
 )
 
+#: nouns by which the text reports something unattributed and unconfirmed ("reports that…",
+#: "amid speculation", "denied suggestions…"); a hedge when no source or determiner pins
+#: them down ("the allegations" refers to known ones)
+HEDGE_NOUNS = frozenset(["report", "suggestion", "speculation", "rumour", "rumor",
+                         "allegation", "claim"])
+#: verbs by which the outlet reports a claim without endorsing it ("X claimed…",
+#: "firms speculate that…")
+HEDGE_VERBS = frozenset(["claim", "speculate", "allege", "purport", "rumour", "rumor"])
+#: clausal doubt phrases, as regular expressions on lower-cased text
+HEDGE_PATTERNS = (
+    r"(?:it )?(?:is|was|are|were) (?:thought|understood|believed|rumou?red|said|reported|"
+    r"alleged|claimed|suspected)(?: to| that)?",
+    r"as (?:rumou?red|reported|claimed|alleged|suggested) (?:in|by) (?:the )?\w+(?: \w+)?",
+    r"if (?:confirmed|true|verified)",
+    r"amid (?:\w+ )?(?:speculation|suggestions|rumou?rs|reports|claims)",
+    r"could not be (?:independently )?(?:verified|confirmed)",
+    r"(?:cannot|can ?not|could not) be (?:independently )?(?:verified|confirmed)",
+)
+#: attribution cues: the text says the content is second-hand
+ATTRIBUTION_PATTERNS = (
+    r"according to", r"(?:was|were|is|are) quoted as saying", r"quoted as saying",
+    r"(?:unnamed |anonymous |official |diplomatic |military |security )?sources (?:said|say|told)",
+    r"\bcit(?:ed|ing)\b",
+)
+
 #: verbs that do not make a statement by themselves
 LIGHT_VERBS = frozenset(["be", "seem", "appear", "become", "have", "get", "do"])
 
@@ -194,7 +219,3 @@ CLAIM_CLAUSE_ONLY = frozenset(["rule", "find", "consider", "feel", "believe", "t
                                "support", "oppose", "order", "invite", "appeal", "protest",
                                "charge", "signal", "reckon", "post", "write", "report",
                                "answer", "ask", "observe", "recall", "mention", "note"])
-#: attribution cues: the text says the content is second-hand
-ATTRIBUTION_PHRASES = ("according to", "was quoted as saying", "were quoted as saying",
-                       "is quoted as saying", "quoted as saying", "sources said",
-                       "sources say", "cited", "citing")

@@ -69,6 +69,15 @@ class _Writer:
         self.add(ID[f"extractor/{extractor}"], RDF.type, GB.Extractor, ENTITY_GRAPH)
         self.add(ID[f"extractor/{extractor}"], RDFS.label, Literal(extractor), ENTITY_GRAPH)
 
+    def hedge_cues(self, node: URIRef, sent: Sentence) -> None:
+        """Every hedge of the sentence on the fact read from it: gb:hedge, and gb:doubtCue or
+        gb:attributionCue by its kind."""
+        for h in self.found.hedges:
+            if sent.start <= h.start < sent.end:
+                self.add(node, GB.hedge, Literal(h.text))
+                self.add(node, GB.attributionCue if h.kind == "attribution" else GB.doubtCue,
+                         Literal(h.text))
+
     def sentence_iri(self, sent: Sentence) -> URIRef:
         return URIRef(f"{self.article}/sentence/{sent.start}-{sent.end}")
 
@@ -180,6 +189,7 @@ def _statement(w: _Writer, st: Statement) -> None:
         w.add(node, GB.complement, Literal(st.complement))
     for h in st.hedges:
         w.add(node, GB.hedge, Literal(h))
+    w.hedge_cues(node, st.sentence)
     q = st.object.quantity if st.object is not None else None
     if q is not None:
         qn = URIRef(f"{node}/quantity/{q.start}-{q.end}")
@@ -221,6 +231,7 @@ def _quotes(w: _Writer) -> None:
         for h in q.hedges:
             w.add(node, GB.hedge, Literal(h))
         sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
+        w.hedge_cues(node, sent)
         w.prov(node, sent, q.start, q.end, "quotes", q.confidence)
 
 
@@ -259,6 +270,7 @@ def _claims(w: _Writer) -> None:
         for h in c.attribution_cues:
             w.add(node, GB.hedge, Literal(h))
             w.add(node, GB.attributionCue, Literal(h))
+        w.hedge_cues(node, c.sentence)
         w.prov(node, c.sentence, c.start, c.end, c.extractor, c.confidence)
 
 
@@ -304,6 +316,7 @@ def _typed_relations(w: _Writer) -> None:
         w.add(node, GB.objectText, Literal(w.doc.text[slice(*r.tail_span)]))
         start, end = min(r.head_span[0], r.tail_span[0]), max(r.head_span[1], r.tail_span[1])
         w.prov(node, r.sentence, start, end, r.extractor, r.confidence)
+        w.hedge_cues(node, r.sentence)
         if r.relation == "Kill":
             event = URIRef(f"{w.article}/event/killing/{key}")
             w.add(event, RDF.type, GB.Killing)
