@@ -275,6 +275,7 @@ class Role:
     sentence: Sentence
     extractor: str
     confidence: float
+    former: bool = False  # "former/ex-/then- chief executive"
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,7 +105,14 @@ TITLE_NOUNS = frozenset([
     "analyst", "executive", "administrator", "negotiator", "campaigner", "activist", "official",
     "officials", "delegate", "consultant", "investor", "trader", "banker", "king", "queen",
     "prince", "princess", "pope", "archbishop", "bishop", "cleric", "imam", "rabbi", "emir",
-    "sultan"
+    "sultan", "candidate", "backbencher", "solicitor", "barrister", "justice", "msp", "mla",
+    "colonel", "commodore", "admiral", "brigadier", "lieutenant", "sergeant", "corporal",
+    "marshal", "physician", "doctor", "surgeon", "nurse", "teacher", "shopkeeper",
+    "receptionist", "engineer", "scientist", "journalist", "lawmaker", "legislator",
+    "designate", "strategist", "pm", "chancellor", "speaker", "whip", "premier",
+    "spokesperson", "mayor", "provost", "rector", "vicar", "priest", "pastor", "headteacher",
+    "headmaster", "headmistress", "manager", "supervisor", "employee", "worker", "farmer",
+    "driver", "pilot", "soldier", "officer", "detective", "constable", "magistrate", "coroner"
 ])
 
 #: modifiers that are part of a title ("chief executive", "foreign minister")
@@ -115,8 +122,14 @@ TITLE_MODIFIERS = frozenset([
     "environment", "transport", "general", "executive", "managing", "press", "communications",
     "acting", "former", "interim", "junior", "shadow", "assistant", "associate", "principal",
     "lead", "head", "first", "second", "top", "economic", "financial", "technology", "technical",
-    "operating", "marketing", "sales", "commercial", "creative", "artistic", "news", "political"
+    "operating", "marketing", "sales", "commercial", "creative", "artistic", "news", "political",
+    "legal", "local", "prospective", "campaign", "market", "special", "presidential",
+    "resident", "commanding", "lord", "mr", "ex", "then", "outgoing", "incoming", "elect",
+    "cabinet", "regional", "national", "state", "federal", "oil", "affairs", "constitutional",
+    "operations", "defense", "foreign", "industry", "commerce"
 ])
+#: modifiers that make a title a former one ("former", "ex-chief economic adviser")
+FORMER_MODIFIERS = frozenset(["former", "ex", "then", "outgoing", "erstwhile", "onetime"])
 
 #: words by which a source marks a claim as doubtful or disputed
 HEDGE_WORDS = frozenset([

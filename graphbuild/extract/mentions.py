@@ -38,6 +38,10 @@ def _trimmed(doc: ParsedDoc, s: int, e: int, label: str = "") -> tuple[int, int]
     while e > s + 1 and (toks[e - 1].tag == "POS" or toks[e - 1].pos == "PUNCT"):
         e -= 1
     if label == "PERSON":
+        for i in range(s + 1, e):  # "Kamal Nath, Commerce and Industry": a name has no comma
+            if toks[i].text == ",":
+                e = i
+                break
         while e - s > 1 and (toks[s].text.lower().rstrip(".") in lx.HONORIFICS
                              or toks[s].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS or (
                 toks[s].text.lower() in lx.TITLE_NOUNS and toks[s].text.lower() not in _ROYAL)):
@@ -198,8 +202,9 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
 def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     out = []
     for start, end, ner_label, extra in _spans_with_second_opinion(doc):
-        parts = [(s1, e1, forced) for s0, e0 in _split_at_clause_verbs(doc, start, end)
-                 for s1, e1, forced in gz.split_leading_place(doc, s0, e0)]
+        parts = [(s2, e2, forced or f2) for s0, e0 in _split_at_clause_verbs(doc, start, end)
+                 for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
+                 for s2, e2, f2 in gz.split_title(doc, s1, e1)]
         for s0, e0, forced in parts:
             label = forced or ner_label
             s, e = _trimmed(doc, s0, e0, label)
@@ -282,8 +287,8 @@ def _conj_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
             if j not in conjuncts(doc, m.head) and m.head not in conjuncts(doc, j):
                 continue
             s, e = _name_span(doc, j)
-            if any(i in covered for i in range(s, e)):
-                continue
+            if any(i in covered for i in range(s, e)) or gz.is_title_span(doc, s, e):
+                continue  # "Commerce and Industry Minister": words of a title
             partner = by_token[m.head]
             votes = [(partner.label, 0.5, "coordinated with a name"), *_context_votes(doc, s, e)]
             out.append(_mention(doc, s, e, partner.label, "rule:conj", votes))

@@ -20,9 +20,75 @@ _WHO = {"who", "that"}
 _APPOINT = {"name", "appoint", "elect", "make", "promote", "nominate", "select", "choose"}
 
 
+def _word(doc: ParsedDoc, i: int) -> str:
+    return doc.tokens[i].text.lower().rstrip(".")
+
+
 def _is_title(doc: ParsedDoc, i: int) -> bool:
     tok = doc.tokens[i]
-    return tok.pos in {"NOUN", "PROPN"} and tok.text.lower() in lx.TITLE_NOUNS
+    return tok.pos in {"NOUN", "PROPN"} and (
+        tok.text.lower() in lx.TITLE_NOUNS or _word(doc, i) in lx.TITLE_ABBREVIATIONS)
+
+
+def _titleish(doc: ParsedDoc, i: int) -> bool:
+    """A word that can be part of a title before a name ("UK PM", "Lt Gen", "Commerce and
+    Industry Minister", "Prime Minister-designate")."""
+    w = _word(doc, i)
+    return w in lx.TITLE_NOUNS or w in lx.TITLE_MODIFIERS or w in lx.TITLE_ABBREVIATIONS \
+        or w in {"-", "and", "of", ""}
+
+
+def _pre_name(doc: ParsedDoc, m, ents_of, kinds) -> tuple[int, int, str | None] | None:  # noqa: ANN001
+    """The run of title words right before a person's name ("Foreign Secretary Jack Straw",
+    "Lt Gen Sergei Rudskoi", "UK PM Rishi Sunak"): (first, last) tokens and the organisation
+    or country named right before the run ("Labour MP", "Microsoft chief executive")."""
+    sent = doc.sentence_of(m.token_start)
+    i = m.token_start - 1
+    while i >= sent.token_start and _titleish(doc, i) and not ents_of(i):
+        i -= 1
+    first, last = i + 1, m.token_start - 1
+    while first <= last and _word(doc, first) in {"-", "and", "of", ""}:
+        first += 1
+    if first > last or not any(_is_title(doc, j) or _word(doc, j) in lx.TITLE_NOUNS
+                               for j in range(first, last + 1)):
+        return None
+    org = None
+    j = first - 1
+    while j >= sent.token_start and doc.tokens[j].tag == "POS":
+        j -= 1
+    for key in ents_of(j) if j >= sent.token_start else ():
+        if kinds.get(key) in {Kind.ORGANIZATION, Kind.PLACE}:
+            org = key
+            break
+    return first, last, org
+
+
+def _whole(doc: ParsedDoc, t: int, first: int, ents_of, kinds) -> tuple[str, int]:  # noqa: ANN001
+    """The title with the "of/for" phrases that complete it ("head of anti-virus team",
+    "Secretary of State for Culture, Media and Sport", "MP for Ealing North"); a phrase that
+    names an organisation is the role's organisation instead."""
+    end = t
+    for c in sorted(doc.children[t]):
+        if c > t and doc.tokens[c].dep == "prep" and doc.tokens[c].text.lower() in {"of", "for"}:
+            sub = doc.subtree(c)
+            portfolio = len(sub) > 1 and _word(doc, sub[1]) in lx.TITLE_MODIFIERS  # "of State"
+            if not portfolio and any(kinds.get(k) is Kind.ORGANIZATION
+                                     for x in sub for k in ents_of(x)):
+                break
+            if any(doc.tokens[x].pos in {"PRON", "VERB"} for x in sub) or len(sub) > 8:
+                break
+            end = sub[-1]
+    while end > t and doc.tokens[end].pos == "PUNCT":
+        end -= 1
+    return doc.text[doc.tokens[first].start:doc.tokens[end].end].lower(), end
+
+
+def _former(title: str) -> tuple[str, bool]:
+    """"former chief economic adviser" / "ex-chief…": the title without the word, and True."""
+    words = title.replace("ex-", "ex ").split()
+    if words and words[0] in lx.FORMER_MODIFIERS:
+        return " ".join(words[1:]).lstrip("- "), True
+    return title, False
 
 
 def _title_text(doc: ParsedDoc, t: int) -> tuple[str, int]:
@@ -110,8 +176,22 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
                 elif doc.tokens[c].dep == "nsubj":
                     appointer = c
         cands += [j for c in cands for j in conjuncts(doc, c) if j != c and _is_title(doc, j)]
+        pre = _pre_name(doc, m, ents_of, kinds)
+        if pre is not None:
+            first, last, org = pre
+            title, former = _former(doc.text[doc.tokens[first].start:doc.tokens[last].end]
+                                    .lower())
+            key = (person, title, org)
+            if title and key not in roles:
+                roles[key] = Role(person, title, org, doc.tokens[first].start,
+                                  doc.tokens[m.token_end - 1].end, doc.sentence_of(h),
+                                  "roles", 0.85 if org else 0.75, former)
+            cands = [c for c in cands if not first <= c <= last]
         for t in cands:
             title, first = _title_text(doc, t)
+            if t > h or doc.tokens[t].dep == "appos" or doc.tokens[h].dep == "appos":
+                title = _whole(doc, t, first, ents_of, kinds)[0]
+            title, former = _former(title)
             org = _org_of(doc, t, ents_of, kinds)
             if org is None:  # "Microsoft chief executive": the org may hang off the modifier
                 org = _org_of(doc, first, ents_of, kinds) if first != t else None
@@ -130,7 +210,7 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
             key = (person, title, org)
             if key not in roles:
                 roles[key] = Role(person, title, org, doc.tokens[lo].start, doc.tokens[hi].end,
-                                  sent, "roles", 0.85 if org else 0.7)
+                                  sent, "roles", 0.85 if org else 0.7, former)
     return tuple(roles.values())
 
 

@@ -281,6 +281,8 @@ def _roles(w: _Writer) -> None:
         node = URIRef(f"{w.article}/role/{short_hash(r.person, r.title, r.organization)}")
         w.add(node, RDF.type, SDO.OrganizationRole)
         w.add(node, SDO.roleName, Literal(r.title))
+        if r.former:
+            w.add(node, GB.former, Literal(True))
         w.add(node, GB.roleHolder, person)
         w.add(person, SDO.jobTitle, Literal(r.title))
         w.add(person, GB.hasRole, node)

@@ -52,10 +52,10 @@ def _roles(findings_of, text: str) -> set[tuple[str, str, str | None]]:
         # the organisation through a definite description ("the ministry's")
         (f"The Health Ministry will change the rules, the ministry{RS}s spokeswoman Jane Doe "
          "said.", {("Jane Doe", "spokeswoman", "Health Ministry")}),
-        # "its" reaching back to the organisation of the sentence before
+        # "its" reaching back to the organisation of the sentence before; the whole title
         ("The plan was criticised by the Transport Workers Union. Its regional secretary, "
          "Paul Grant, called it a betrayal.",
-         {("Paul Grant", "secretary", "Transport Workers Union")}),
+         {("Paul Grant", "regional secretary", "Transport Workers Union")}),
     ],
 )
 def test_roles(findings_of, text: str, expected: set) -> None:
@@ -81,3 +81,33 @@ def test_role_span_and_confidence(findings_of) -> None:
     assert role.confidence > 0.7  # an organisation was found
     (bare,) = findings_of("Foreign Secretary John Smith arrived in Paris.").roles
     assert bare.confidence < role.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        # a title run before the name, with abbreviations, with or without an organisation
+        ("Lt Gen Sergei Rudskoi briefed reporters in Moscow.", "Sergei Rudskoi", "lt gen"),
+        ("UK PM Rishi Sunak visited Kyiv on Monday.", "Rishi Sunak", "pm"),
+        ("Maj. Gen. Gary Volesky said the attack failed.", "Gary Volesky", "maj. gen."),
+        # the whole title, with its "of/for" complement
+        ("The Secretary of State for Culture, Tessa Jowell, defended the bill.", "Tessa Jowell",
+         "secretary of state for culture"),
+        # a name span that swallowed its title
+        ("Commerce and Industry Minister Kamal Nath announced the decision.", "Kamal Nath",
+         "commerce and industry minister"),
+    ],
+)
+def test_titles_before_the_name(findings_of, text, person, title):
+    f = findings_of(text)
+    got = {(f.entity(r.person).label, r.title) for r in f.roles}
+    assert (person, title) in got
+
+
+def test_former_titles_are_marked(findings_of):
+    f = findings_of("Former chief executive John Smith criticised the board.")
+    (r,) = [r for r in f.roles if f.entity(r.person).label == "John Smith"]
+    assert r.former and r.title == "chief executive"
+    f = findings_of("Chief executive Jane Doe praised the board.")
+    (r,) = [r for r in f.roles if f.entity(r.person).label == "Jane Doe"]
+    assert not r.former
