@@ -199,9 +199,50 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     return sorted(out, key=lambda x: (x[0], x[1]))
 
 
+_DEMONYM_ENDINGS = ("i", "an", "ese", "ish", "ic")
+
+
+def _demonym(doc: ParsedDoc, s: int, e: int) -> bool:
+    """"Iraqi forces", "European officials": a one-word nationality adjective before its noun,
+    not a name (guidelines: nationality adjectives are not mentions)."""
+    if e - s != 1:
+        return False
+    tok = doc.tokens[s]
+    low = tok.text.lower()
+    modifies = tok.pos == "ADJ" or (tok.dep in {"amod", "compound"} and tok.head > s
+                                    and doc.tokens[tok.head].pos in {"NOUN", "PROPN", "ADJ"})
+    return low.endswith(_DEMONYM_ENDINGS) and tok.text[1:].islower() and modifies \
+        and not gz.known_place(tok.text)
+
+
+def _extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
+    """"Islamic State of Iraq" + "and the Levant": an organisation's "X of Y" name that the
+    recogniser cut at "and" goes on over "and (the) Capitalised…"."""
+    toks = doc.tokens
+    if label != "ORG" or not any(toks[i].text == "of" for i in range(s, e)) \
+            or e >= len(toks) or toks[e].text != "and":
+        return e
+    j = e + 1
+    if j < len(toks) and toks[j].text.lower() == "the":
+        j += 1
+    k = j
+    while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
+        k += 1
+    return k if k > j else e
+
+
 def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     out = []
-    for start, end, ner_label, extra in _spans_with_second_opinion(doc):
+    spans = _spans_with_second_opinion(doc)
+    extended = [(s, _extend_of_and(doc, s, e, lab)) for s, e, lab, _ in spans]
+    for n, ((start, end, ner_label, extra), (_, end2)) in enumerate(
+            zip(spans, extended, strict=True)):
+        if any(m != n and a <= start and end <= b and b > e0
+               for m, ((a, b), (_, e0, _, _)) in enumerate(zip(extended, spans, strict=True))):
+            continue  # swallowed by another name's extension
+        end = end2
+        if _demonym(doc, start, end):
+            continue
         parts = [(s2, e2, forced or f2) for s0, e0 in _split_at_clause_verbs(doc, start, end)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
