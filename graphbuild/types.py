@@ -261,6 +261,7 @@ class Claim:
     source: str | None = None
     hedges: tuple[str, ...] = ()  # doubt cues in its sentence
     attribution_cues: tuple[str, ...] = ()  # "according to", "was quoted as saying"…
+    described: bool = False  # the speaker is a description ("Opec members", "the minister")
 
 
 @dataclass(frozen=True, slots=True)

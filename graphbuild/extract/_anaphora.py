@@ -78,7 +78,7 @@ def _speaks(doc: ParsedDoc, i: int) -> bool:
     """Token ``i`` is the subject of a verb of saying ("Mr Howard said", "said Mr Howard")."""
     tok = doc.tokens[i]
     head = doc.tokens[tok.head]
-    return tok.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in lx.SPEECH_VERBS
+    return tok.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in lx.CLAIM_VERBS
 
 
 def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa: ANN001, ANN202

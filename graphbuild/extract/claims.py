@@ -243,7 +243,8 @@ def find_claims(doc: ParsedDoc, found: Findings) -> tuple[Claim, ...]:
             if doc.tokens[subj].text.lower() in lx.PERSON_PRONOUNS and len(speakers) == 1:
                 # "<clause naming Y>, he said": he is rarely the Y of his own words; the
                 # speaker so far is likelier than the nearest name
-                named = {k for a, b in spans for k in idx.entities(range(a, b))}
+                named = {k for a, b in spans for t in range(a, b)
+                         for k in res.named.get(t, ())}  # names only, not "he" itself
                 if speakers[0] in named:
                     prev = _previous_speaker(idx, claims_so_far(), tok.start, named)
                     speakers = [prev] if prev else speakers
@@ -256,7 +257,8 @@ def find_claims(doc: ParsedDoc, found: Findings) -> tuple[Claim, ...]:
                 out.setdefault((s, e), Claim(
                     s, e, text, lemma, tok.start, tok.end, tuple(speakers), written,
                     _about(idx, a, b, speakers), sent, "claims",
-                    conf if speakers else conf - 0.2, sources.get(v)))
+                    conf if speakers else conf - 0.2, sources.get(v),
+                    described=doc.tokens[subj].pos == "NOUN"))
         for acc, x in according:
             if doc.tokens[acc].head in sources:
                 continue

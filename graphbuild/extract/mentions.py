@@ -104,10 +104,16 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     for c in children(doc, head, "appos", "compound", "nmod", "amod"):
         if not s <= c < e:
             nouns.append(toks[c])
+    # "director Navy Capt. Jeff Davis": a title right after the name means the titles
+    # before it belong to the next name, and this one is its organisation
+    titled_after = e < len(toks) and (toks[e].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS
+                                      or toks[e].text.lower() in lx.TITLE_NOUNS)
     for tok in nouns:
         if tok.pos != "NOUN":
             continue
         lemma = tok.lemma.lower()
+        if lemma in lx.TITLE_NOUNS and titled_after:
+            continue
         if lemma in lx.TITLE_NOUNS:
             votes.append(("PERSON", 4.0, f"title {lemma!r}"))
         elif lemma in lx.ORG_NOUNS:
@@ -243,10 +249,11 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
         end = end2
         if _demonym(doc, start, end):
             continue
-        parts = [(s2, e2, forced or f2) for s0, e0 in _split_at_clause_verbs(doc, start, end)
+        parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
+                 for s0, e0 in _split_at_clause_verbs(doc, start, end)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
-        for s0, e0, forced in parts:
+        for s0, e0, forced, split in parts:
             label = forced or ner_label
             s, e = _trimmed(doc, s0, e0, label)
             if not _plausible(doc, s, e, label):
@@ -263,7 +270,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
             places = [] if any(v[0] == "ORG" for v in second) else gz.place_votes(name, label)
             first = (label, AUX_VOTE - 0.5 if only_second else 1.0,
                      "second recogniser" if only_second else "ner")
-            votes = [first, *second, *context, *places, *dated,
+            split_vote = [(label, 5.0, "name split from its title")] if split else []
+            votes = [first, *split_vote, *second, *context, *places, *dated,
                      *_unknown_place_speaks(doc, s, e, label, name)]
             out.append(_mention(doc, s, e, label, "ner", votes))
     return out

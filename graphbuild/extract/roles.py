@@ -43,8 +43,11 @@ def _pre_name(doc: ParsedDoc, m, ents_of, kinds) -> tuple[int, int, str | None] 
     "Lt Gen Sergei Rudskoi", "UK PM Rishi Sunak"): (first, last) tokens and the organisation
     or country named right before the run ("Labour MP", "Microsoft chief executive")."""
     sent = doc.sentence_of(m.token_start)
+    lo = sent.token_start
+    if lo >= 2 and doc.tokens[lo - 1].text == "." and _word(doc, lo - 2) in lx.TITLE_ABBREVIATIONS:
+        lo = doc.sentence_of(lo - 1).token_start  # "Navy Capt. | Jeff Davis": a false split
     i = m.token_start - 1
-    while i >= sent.token_start and _titleish(doc, i) and not ents_of(i):
+    while i >= lo and _titleish(doc, i) and not ents_of(i):
         i -= 1
     first, last = i + 1, m.token_start - 1
     while first <= last and _word(doc, first) in {"-", "and", "of", ""}:
@@ -54,9 +57,9 @@ def _pre_name(doc: ParsedDoc, m, ents_of, kinds) -> tuple[int, int, str | None] 
         return None
     org = None
     j = first - 1
-    while j >= sent.token_start and doc.tokens[j].tag == "POS":
+    while j >= lo and doc.tokens[j].tag == "POS":
         j -= 1
-    for key in ents_of(j) if j >= sent.token_start else ():
+    for key in ents_of(j) if j >= lo else ():
         if kinds.get(key) in {Kind.ORGANIZATION, Kind.PLACE}:
             org = key
             break

@@ -258,7 +258,7 @@ def _claims(w: _Writer) -> None:
             w.add(node, SDO.author, w.nodes[k])
         if c.speaker_text:
             w.add(node, GB.speakerText, Literal(c.speaker_text))
-            if not c.speakers:  # "security firms": the speaker as a concept, as statements do
+            if not c.speakers or c.described:  # "security firms": a concept, as statements do
                 w.add(node, GB.speaker, _speaker_concept(w, c.speaker_text))
         for k in c.about:
             w.add(node, SDO.about, w.nodes[k])

@@ -77,3 +77,17 @@ def test_a_direct_quotation_is_not_repeated_as_a_claim(findings_of):
 def test_action_verbs_are_not_claims(findings_of):
     f = findings_of("The army captured the town and the police arrested three men.")
     assert f.claims == ()
+
+
+def test_a_described_speaker_keeps_its_description(findings_of):
+    f = findings_of("Opec members said on Tuesday that output would not be cut.")
+    (c,) = _by_cue(f, "say")
+    assert c.described and c.speaker_text == "Opec members"
+
+
+def test_he_accused_is_the_last_speaker_not_the_last_name(findings_of):
+    text = ("Michael Howard said the budget was a con. The chancellor Gordon Brown spoke "
+            "after him. He also accused the government of wasting money.")
+    f = findings_of(text)
+    (c,) = _by_cue(f, "accuse")
+    assert _speaker_labels(f, c) == {"Michael Howard"}

@@ -111,3 +111,10 @@ def test_former_titles_are_marked(findings_of):
     f = findings_of("Chief executive Jane Doe praised the board.")
     (r,) = [r for r in f.roles if f.entity(r.person).label == "Jane Doe"]
     assert not r.former
+
+
+def test_title_across_a_false_sentence_break_after_an_abbreviation(findings_of):
+    f = findings_of("Pentagon press operations director Navy Capt. Jeff Davis said today.")
+    got = {(f.entity(r.person).label, r.title) for r in f.roles}
+    assert ("Jeff Davis", "capt.") in got
+    assert "Navy" not in {e.label for e in f.entities if e.kind.value == "person"}
