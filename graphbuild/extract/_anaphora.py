@@ -77,6 +77,8 @@ _SPEAKER_HORIZON = 1500
 def _speaks(doc: ParsedDoc, i: int) -> bool:
     """Token ``i`` is the subject of a verb of saying ("Mr Howard said", "said Mr Howard")."""
     tok = doc.tokens[i]
+    if tok.dep == "appos" and tok.head != i:  # "Manufacturers' organisation, the EEF, said"
+        tok = doc.tokens[tok.head]
     head = doc.tokens[tok.head]
     return tok.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in lx.CLAIM_VERBS
 
@@ -119,6 +121,14 @@ def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa:
     if low == "its" or subject_it:
         # "its" may reach back into the sentence before ("... the union. Its secretary said")
         horizon = sent_start
+        if subject_it and _speaks(doc, m.token_start):
+            # "It also said…": the organisation that spoke last, in this sentence or the two
+            # before
+            for start, key, i in reversed(seen):
+                if start < sent_start - 600:
+                    break
+                if kinds.get(key) is Kind.ORGANIZATION and _speaks(doc, mentions[i].token_end - 1):
+                    return key
         if low == "its" and m.token_start > 0:
             prev = doc.sentence_of(doc.sentence_of(m.token_start).token_start - 1) \
                 if doc.sentence_of(m.token_start).token_start > 0 else None

@@ -91,3 +91,11 @@ def test_he_accused_is_the_last_speaker_not_the_last_name(findings_of):
     f = findings_of(text)
     (c,) = _by_cue(f, "accuse")
     assert _speaker_labels(f, c) == {"Michael Howard"}
+
+
+def test_it_said_reaches_back_to_the_organisation_that_spoke(findings_of):
+    text = ("Manufacturers' organisation, the EEF, said it expected rates to hold. Output "
+            "rose in March. It also said there was evidence that confidence was waning.")
+    f = findings_of(text)
+    said = [c for c in _by_cue(f, "say") if c.text.startswith("there was evidence")]
+    assert said and _speaker_labels(f, said[0]) == {"EEF"}
