@@ -112,6 +112,8 @@ def split_title(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int, str | No
             if all(propn[k - s:]) and (_title_part(doc, s, k) or known_place(head)):
                 return ([] if _title_part(doc, s, k) else [(s, k, "GPE")]) + \
                     [(k, e, "PERSON")]
+        if e - s >= 4 and all(propn):  # "Minister for the Middle East Tobias Ellwood": the
+            return [(s, e - 2, "LOC"), (e - 2, e, "PERSON")]  # name is its last two words
     return [(s, e, None)]
 
 

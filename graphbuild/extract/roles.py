@@ -154,6 +154,12 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
         tok = doc.tokens[h]
         if tok.dep == "appos" and _is_title(doc, tok.head):
             cands.append(tok.head)
+        elif tok.dep == "appos" and doc.tokens[tok.head].dep == "pobj":
+            # "a local physician from Husaybah, Zahid Rawi": the apposition hangs off the
+            # place of the title's phrase
+            prep = doc.tokens[tok.head].head
+            if doc.tokens[prep].dep == "prep" and _is_title(doc, doc.tokens[prep].head):
+                cands.append(doc.tokens[prep].head)
         if tok.dep == "nsubj" and doc.tokens[tok.head].lemma in _COPULAS:
             cands += [c for c in doc.children[tok.head]
                       if doc.tokens[c].dep in {"attr", "oprd", "xcomp"} and _is_title(doc, c)]

@@ -118,3 +118,15 @@ def test_title_across_a_false_sentence_break_after_an_abbreviation(findings_of):
     got = {(f.entity(r.person).label, r.title) for r in f.roles}
     assert ("Jeff Davis", "capt.") in got
     assert "Navy" not in {e.label for e in f.entities if e.kind.value == "person"}
+
+
+def test_title_with_a_place_phrase_and_the_name_in_apposition(findings_of):
+    f = findings_of("A local physician from Husaybah, Zahid Mohammed Rawi, said 97 died.")
+    got = {(f.entity(r.person).label, r.title) for r in f.roles}
+    assert ("Zahid Mohammed Rawi", "local physician") in got
+
+
+def test_title_for_a_region_then_the_name(findings_of):
+    f = findings_of("Minister for the Middle East Tobias Ellwood visited the camp.")
+    people = {e.label for e in f.entities if e.kind.value == "person"}
+    assert people == {"Tobias Ellwood"}
