@@ -86,6 +86,11 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
         return True  # "Mr Ebbers" / "Bernie Ebbers"
     if not words or len(lw) <= len(words):
         return False
+    if len(lw) == len(words) + 1 and [w.casefold() for w in lw[:-1]] == \
+            [w.casefold() for w in words] and words[0][:1].isupper() and long_label != "PERSON" \
+            and (lw[-1].lower() in lx.PLACE_HEADS or lx.NAME_HEADS.get(lw[-1].lower())
+                 in {"PoliticalParty", "Corporation"}):
+        return True  # "Labour" / "Labour Party", "Guantanamo" / "Guantanamo Bay"
     if long_label == "PERSON" and len(words) == 1 and words[0][:1].isupper() \
             and _surname(lw[-1]) == _surname(words[0]):
         return True  # "Abadi" / "Haider al-Abadi"
@@ -107,6 +112,20 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
         letters = short if short.isupper() else "".join(c for c in short if c.isupper())
         return _initials(long).upper() == letters and len(letters) >= 2  # "UN", "MoD"
     return False
+
+
+_ORG_HEADS_OF = {"department", "ministry", "office", "agency", "secretariat", "bureau"}
+_SPELLING = {"defence": "defense", "labour": "labor", "centre": "center",
+             "organisation": "organization", "programme": "program"}
+
+
+def _org_key(low: str) -> str:
+    """One key for spelling and word-order variants of a name: "Defence Ministry" ->
+    "ministry of defense", "Defense Department" -> "department of defense"."""
+    words = [_SPELLING.get(w, w) for w in low.split()]
+    if len(words) == 2 and words[1] in _ORG_HEADS_OF:
+        words = [words[1], "of", words[0]]
+    return " ".join(words)
 
 
 def _surname(word: str) -> str:
@@ -150,7 +169,7 @@ def _cluster_names(names: list[Mention]) -> _Clusters:
     for i, k in enumerate(low):
         if i in target:
             continue
-        key = places[i].name.casefold() if places[i] else k
+        key = places[i].name.casefold() if places[i] else _org_key(k)
         if key in first:
             uf.union(first[key], i)
         else:

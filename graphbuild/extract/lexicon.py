@@ -69,6 +69,17 @@ NAME_HEADS: dict[str, str] = {
     **{w: "NGO" for w in ("foundation", "charity", "trust", "fund", "watch", "society")},
 }
 
+#: words that, as the last word of a name, make it a place ("Qayyarah Airfield", "Guantanamo
+#: Bay", "Edinburgh City"); a compass word after them is skipped ("Airfield West")
+PLACE_HEADS = frozenset([
+    "airfield", "airport", "airbase", "port", "harbour", "harbor", "bay", "gulf", "sea",
+    "ocean", "river", "lake", "island", "islands", "mountain", "mountains", "valley",
+    "province", "district", "region", "county", "city", "village", "town", "square",
+    "street", "road", "bridge", "dam", "strait", "peninsula", "desert", "camp", "crossing",
+])
+COMPASS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast",
+                     "southwest", "central"])
+
 #: verbs whose object is asked to do something: their "to"-infinitive is kept as complement
 DIRECTIVE_VERBS = frozenset([
     "urge", "ask", "call", "tell", "order", "force", "persuade", "encourage", "invite", "allow",

@@ -85,6 +85,11 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     elif last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
                                     and toks[e - 1].text[:1].isupper()):
         votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
+    words = [toks[i].text.lower() for i in range(s, e)]
+    while len(words) > 1 and words[-1] in lx.COMPASS:
+        words.pop()
+    if len(words) > 1 and words[-1] in lx.PLACE_HEADS and of_head is None:
+        votes.append(("LOC", 3.0, f"name ends in {words[-1]!r}"))
     # words before the name: honorifics, titles, org nouns ("social networks Facebook")
     nouns = []
     if s > 0:

@@ -246,3 +246,19 @@ def test_gazetteer_organisation_outvotes_a_person_reading(findings_of):
     text = "Reuters reported the deal on Monday, Reuters said."
     (e,) = [e for e in findings_of(text).entities if e.label == "Reuters"]
     assert e.kind.value == "organization"
+
+
+def test_name_variants_share_one_key():
+    from graphbuild.extract.coref import _org_key, short_form_of
+
+    assert _org_key("defense department") == _org_key("department of defence")
+    assert _org_key("defence ministry") == "ministry of defense"
+    assert short_form_of("Labour", "Labour Party", "ORG", "PLACE")
+    assert short_form_of("Guantanamo", "Guantanamo Bay", "PLACE", "ORG")
+    assert not short_form_of("Guantanamo", "Guantanamo Times", "PLACE", "PLACE")
+
+
+def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
+    f = findings_of("Coalition jets struck Qayyarah Airfield West on Monday, officials said.")
+    (e,) = [e for e in f.entities if e.label.startswith("Qayyarah")]
+    assert e.kind.value == "place"
