@@ -413,6 +413,11 @@ def _dateline_mentions(doc: ParsedDoc, d: Dateline | None, known: list[Mention])
         toks = [i for i, s in enumerate(starts) if start <= s < end]
         if toks:
             out.append(_mention(doc, toks[0], toks[-1] + 1, label, "dateline", votes))
+        else:  # "/TASS/." is one token: the mention is the name inside it
+            over = [t.i for t in doc.tokens if t.start < end and start < t.end]
+            if over:
+                out.append(Mention(start, end, doc.text[start:end], label, over[0],
+                                   over[-1] + 1, "dateline", tuple(votes)))
     return out
 
 
