@@ -212,6 +212,40 @@ class SpeakerResolver:
         pick = before[-1] if before else (fits[0] if fits else None)
         return pick.person if pick else None
 
+    def _described_person(self, h: int) -> str | None:
+        """"the billionaire entrepreneur tweeted", "Russia's top diplomat noted": a singular
+        definite description of a person (not an organisation word) stands for the person
+        named last, in this sentence or the two before."""
+        doc = self.doc
+        tok = doc.tokens[h]
+        if tok.pos != "NOUN" or tok.tag != "NN" or tok.lemma.lower() in lx.ORG_NOUNS:
+            return None
+        if not any(doc.tokens[c].dep in {"det", "poss"} and doc.tokens[c].text.lower() not in
+                   {"a", "an", "some", "any", "no", "every", "each"} for c in doc.children[h]):
+            return None
+        sent = doc.sentence_of(h)
+        horizon = sent.start - 400
+        for t in range(h - 1, -1, -1):
+            if doc.tokens[t].start < horizon:
+                break
+            people = [k for k in self.named.get(t, ()) if self.kinds.get(k) is Kind.PERSON]
+            if people:
+                return people[0]
+        return None
+
+    def _named_in_title(self, h: int) -> str | None:
+        """"Permanent Representative to the UN Vasily Nebenzya said": a title phrase that ends
+        in a person's name stands for that person."""
+        doc = self.doc
+        if not {doc.tokens[h].text.lower(), doc.tokens[h].lemma.lower()} & lx.TITLE_NOUNS:
+            return None
+        sub = doc.subtree(h)
+        last = sub[-1]
+        while last > h and doc.tokens[last].pos == "PUNCT":
+            last -= 1
+        people = [k for k in self.named.get(last, ()) if self.kinds.get(k) is Kind.PERSON]
+        return people[0] if last > h and people else None
+
     def _org_of_description(self, h: int) -> list[str]:
         doc = self.doc
         tok = doc.tokens[h]
@@ -233,10 +267,14 @@ class SpeakerResolver:
             got = self.entities([h])
             if not got:
                 got = self.entities([a for a in doc.children[h] if doc.tokens[a].dep == "appos"])
+            if not got and (p := self._named_in_title(h)):
+                got = [p]
             if not got and (p := self._titled(h)):
                 got = [p]
             if not got:
                 got = self._org_of_description(h)
+            if not got and (p := self._described_person(h)):
+                got = [p]
             keys += [k for k in got if k not in keys]
         return keys
 

@@ -106,7 +106,10 @@ def split_title(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int, str | No
     p = s - 1
     if p >= 0 and _word(doc, p) == "the":
         p -= 1
-    if p >= 1 and _word(doc, p) in {"of", "for"} and _title_word(doc, p - 1) and e - s >= 3:
+    if p >= 1 and _word(doc, p) in {"of", "for", "to"} and _title_word(doc, p - 1) and e - s >= 3:
+        if all(propn[1:]) and (gazetteer.lookup_acronym(toks[s].text)
+                               or gazetteer.lookup_org_name(toks[s].text)):
+            return [(s, s + 1, "ORG"), (s + 1, e, "PERSON")]  # "to the UN Vasily Nebenzya"
         for k in range(e - 2, s, -1):  # the longest head that is a place or title words
             head = doc.text[toks[s].start:toks[k - 1].end]
             if all(propn[k - s:]) and (_title_part(doc, s, k) or known_place(head)):

@@ -137,7 +137,7 @@ TITLE_MODIFIERS = frozenset([
     "legal", "local", "prospective", "campaign", "market", "special", "presidential",
     "resident", "commanding", "lord", "mr", "ex", "then", "outgoing", "incoming", "elect",
     "cabinet", "regional", "national", "state", "federal", "oil", "affairs", "constitutional",
-    "operations", "defense", "foreign", "industry", "commerce"
+    "operations", "defense", "foreign", "industry", "commerce", "permanent", "official"
 ])
 #: modifiers that make a title a former one ("former", "ex-chief economic adviser")
 FORMER_MODIFIERS = frozenset(["former", "ex", "then", "outgoing", "erstwhile", "onetime"])

@@ -252,8 +252,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                for m, ((a, b), (_, e0, _, _)) in enumerate(zip(extended, spans, strict=True))):
             continue  # swallowed by another name's extension
         end = end2
-        if _demonym(doc, start, end):
-            continue
+        if _demonym(doc, start, end) or gz.is_title_span(doc, start, end):
+            continue  # "Iraqi forces"; "Permanent Representative" read as a name
         parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
                  for s0, e0 in _split_at_clause_verbs(doc, start, end)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)

@@ -82,6 +82,19 @@ def _subject(doc: ParsedDoc, verb: int) -> int | None:
     return None
 
 
+def _name_after(doc: ParsedDoc, verb: int, speakers: _Speakers) -> int | None:
+    """"…," said CNOOC's chief executive and president Zhou Xinhuai: with no subject parsed,
+    the first person named after the verb, before the clause ends."""
+    sent = doc.sentence_of(verb)
+    for t in range(verb + 1, sent.token_end):
+        tok = doc.tokens[t]
+        if tok.text in {".", ";", "\u201c", '"'} or tok.pos == "VERB":
+            return None
+        if any(speakers.kinds.get(k) is Kind.PERSON for k in speakers.res.named.get(t, ())):
+            return t
+    return None
+
+
 def _inside(i: int, doc: ParsedDoc, spans: list[tuple[int, int]]) -> bool:
     pos = doc.tokens[i].start
     return any(s - 1 <= pos <= e for s, e in spans)
@@ -126,6 +139,8 @@ def _attribute(doc: ParsedDoc, q: QuoteSpan, all_parts: list[tuple[int, int]],
             source, acc = _according(doc, sent, all_parts, speakers)
     for _dist, verb in sorted(cands):
         subj = _subject(doc, verb)
+        if subj is None:
+            subj = _name_after(doc, verb, speakers)
         if subj is not None and (who := speakers.of(subj, verb)):
             return who, verb, 0.9, (source if source != who else None)
     if source is not None:

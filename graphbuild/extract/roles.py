@@ -47,9 +47,23 @@ def _pre_name(doc: ParsedDoc, m, ents_of, kinds) -> tuple[int, int, str | None] 
     if lo >= 2 and doc.tokens[lo - 1].text == "." and _word(doc, lo - 2) in lx.TITLE_ABBREVIATIONS:
         lo = doc.sentence_of(lo - 1).token_start  # "Navy Capt. | Jeff Davis": a false split
     i = m.token_start - 1
+    org_after = None
+    if i >= lo and ents_of(i):
+        # "spokeswoman of the Russian Foreign Ministry Maria Zakharova", "Permanent
+        # Representative to the UN Vasily Nebenzya": title, preposition, organisation, name
+        keys = [k for k in ents_of(i) if kinds.get(k) is Kind.ORGANIZATION]
+        j = i
+        while j >= lo and ents_of(j) and keys and keys[0] in ents_of(j):
+            j -= 1
+        if keys and j >= lo and doc.tokens[j].text.lower() == "the":
+            j -= 1
+        if keys and j - 1 >= lo and doc.tokens[j].text.lower() in {"of", "to", "at", "for"} \
+                and _is_title(doc, j - 1):
+            org_after, i = keys[0], j - 1
+            last_title = i
     while i >= lo and _titleish(doc, i) and not ents_of(i):
         i -= 1
-    first, last = i + 1, m.token_start - 1
+    first, last = i + 1, (last_title if org_after else m.token_start - 1)
     while first <= last and _word(doc, first) in {"-", "and", "of", ""}:
         first += 1
     if first > last or not any(_is_title(doc, j) or _word(doc, j) in lx.TITLE_NOUNS
@@ -63,7 +77,7 @@ def _pre_name(doc: ParsedDoc, m, ents_of, kinds) -> tuple[int, int, str | None] 
         if kinds.get(key) in {Kind.ORGANIZATION, Kind.PLACE}:
             org = key
             break
-    return first, last, org
+    return first, last, org_after or org
 
 
 def _whole(doc: ParsedDoc, t: int, first: int, ents_of, kinds) -> tuple[str, int]:  # noqa: ANN001

@@ -156,3 +156,18 @@ def test_quotation_records_the_entities_it_names(findings_of):
     (q,) = f.quotes
     assert {f.entity(k).label for k in q.about} >= {"Paris"}
     assert q.speaker not in q.about
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        ('"We will not accept this deal at all," said CNOOC\'s chief executive and president '
+         "Zhou Xinhuai.", "We will not", "Zhou Xinhuai"),
+        ('Elon Musk spoke on Friday. "The platform will stay open to everyone," the '
+         "billionaire entrepreneur tweeted.", "The platform", "Elon Musk"),
+        ('Sergei Lavrov met reporters. "The West is playing with fire here," Russia\'s top '
+         "diplomat noted.", "The West", "Sergei Lavrov"),
+    ],
+)
+def test_inverted_and_described_speakers(findings_of, text, start, speaker):
+    assert _speaker_of(findings_of, text, start) == speaker

@@ -130,3 +130,19 @@ def test_title_for_a_region_then_the_name(findings_of):
     f = findings_of("Minister for the Middle East Tobias Ellwood visited the camp.")
     people = {e.label for e in f.entities if e.kind.value == "person"}
     assert people == {"Tobias Ellwood"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "org"),
+    [
+        ("The official spokeswoman of the Russian Foreign Ministry Maria Zakharova said the "
+         "claims were groundless.", "Maria Zakharova", "official spokeswoman",
+         "Russian Foreign Ministry"),
+        ("Russia's Permanent Representative to the UN Vasily Nebenzya said the plan would "
+         "fail.", "Vasily Nebenzya", "permanent representative", "UN"),
+    ],
+)
+def test_inverted_title_organisation_name(findings_of, text, person, title, org):
+    assert (person, title, org) in _roles(findings_of, text)
+    f = findings_of(text)
+    assert person in {f.entity(k).label for c in f.claims for k in c.speakers}
