@@ -171,6 +171,24 @@ AUX_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 AUX_VOTE = 1.5  # a second opinion: outvotes the base NER alone, loses to context cues (3.0)
 
 
+def _norp_label(doc: ParsedDoc, ent: NerSpan) -> str | None:
+    """A "nationality, religious or political group" name that is a group, not an adjective
+    of nationality: a place NER mislabelled ("Aleppo") is a place; a capitalised proper noun
+    that is no demonym ("Tories", "Liberal Democrats", "Tory", "Marines") is an organisation;
+    "Iraqi", "British", "Syrians" stay out (guidelines: nationality adjectives are not
+    mentions)."""
+    last = doc.tokens[ent.token_end - 1]
+    if gz.known_place(ent.text):
+        return "GPE"
+    low = last.text.lower()
+    if last.tag not in {"NNP", "NNPS"} or not last.text[:1].isupper() \
+            or low.endswith(("i", "is", "an", "ans", "ese", "ish", "ic", "ics", "ch")):
+        return None
+    group = last.tag == "NNPS" and last.dep in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
+    titled = last.dep == "compound" and doc.tokens[last.head].text.lower() in lx.TITLE_NOUNS
+    return "ORG" if group or titled else None  # "the Tories said", "Tory leader"
+
+
 def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list]]:
     """(token start, end, label, extra votes) of the names to consider: the base NER's spans,
     with the boundaries and a type vote of graphbuild's own recogniser where the two overlap,
@@ -179,16 +197,18 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     used: set[int] = set()
     out = []
     for ent in doc.ents:
-        if ent.label not in ENTITY_LABELS:
+        label = _norp_label(doc, ent) if ent.label == "NORP" else ent.label
+        if label not in ENTITY_LABELS:
             continue
         over = [n for n, a in enumerate(aux)
                 if a.token_start < ent.token_end and ent.token_start < a.token_end]
-        shared_types = ent.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-        if not over or not shared_types:
+        shared_types = label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+        if ent.label == "NORP" or not over or not shared_types:
             # a name only the base recogniser saw; for the types both know, say so (kept only
             # with other support); the types only the base one knows (LAW, EVENT…) stay as is
-            out.append((ent.token_start, ent.token_end, ent.label,
-                        [("", 0.0, "base recogniser only")] if aux and shared_types else []))
+            out.append((ent.token_start, ent.token_end, label,
+                        [("", 0.0, "base recogniser only")]
+                        if aux and shared_types and ent.label != "NORP" else []))
             continue
         for n in over:  # the second recogniser's boundaries (it may split the span in two)
             if n in used:

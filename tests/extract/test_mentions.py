@@ -98,3 +98,12 @@ def test_name_span_loses_its_title(findings_of):
     f = findings_of("Commerce and Industry Minister Kamal Nath announced the decision.")
     people = {e.label for e in f.entities if e.kind.value == "person"}
     assert people == {"Kamal Nath"}
+
+
+def test_political_groups_are_organisations_nationalities_are_not(findings_of):
+    f = findings_of("The Tories said the plan would fail, and Tory leader Michael Howard agreed. "
+                    "Iraqis were not consulted.")
+    orgs = {e.label for e in f.entities if e.kind.value == "organization"}
+    assert {"Tories", "Tory"} <= orgs
+    names = {m.text for m in f.mentions if m.source == "ner"}
+    assert "Iraqis" not in names
