@@ -19,7 +19,7 @@ from graphbuild.evaluate import news
 SUBSET = ["politics/005", "business/324", "uk_government/78C6FA20C3559F23A36974F2B22BC73A"]
 
 #: just under the figures measured on SUBSET (README: news gold); a drop is a regression
-FLOORS = {"entities R": 0.88, "entities P": 0.89, "quotes R": 0.97, "attribution": 0.97,
+FLOORS = {"entities R": 0.91, "entities P": 0.89, "quotes R": 0.97, "attribution": 0.97,
           "claims R": 0.85, "roles R": 0.89, "hedges R": 0.85}
 
 
