@@ -262,7 +262,7 @@ def find_claims(doc: ParsedDoc, found: Findings) -> tuple[Claim, ...]:
         for acc, x in according:
             if doc.tokens[acc].head in sources:
                 continue
-            keys = idx.entities(range(*np_span(doc, x)))
+            keys = idx.entities(range(*np_span(doc, x))) or res.resolve(x)  # "body INSEE"
             xs, xe = np_span(doc, x)
             phrase_end = max(doc.subtree(x)) + 1
             if acc - sent.token_start <= 1:  # "According to X, <clause>"

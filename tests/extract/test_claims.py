@@ -99,3 +99,9 @@ def test_it_said_reaches_back_to_the_organisation_that_spoke(findings_of):
     f = findings_of(text)
     said = [c for c in _by_cue(f, "say") if c.text.startswith("there was evidence")]
     assert said and _speaker_labels(f, said[0]) == {"EEF"}
+
+
+def test_according_to_a_described_source_with_its_name_in_apposition(findings_of):
+    f = findings_of("According to state statistics body INSEE, growth for the quarter was 0.7%.")
+    (c,) = _by_cue(f, "according_to")
+    assert "insee" in " ".join(_speaker_labels(f, c)).lower()

@@ -179,3 +179,17 @@ def test_examples_return_one_page_of_a_large_result(mini_copy):
     assert len(rows(mini_copy, "statement-provenance")) == 100
     without_limit = example("who-said-what").replace("LIMIT 100", "")
     assert len(run_query(mini_copy, without_limit).bindings) == 152
+
+
+def test_hedged_claims_include_reported_claims(mini_copy):
+    claim = URIRef(f"{ID}article/mini-1/claim/400-430")
+    mini_copy.add((claim, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                   URIRef(SDO + "Claim")))
+    mini_copy.add((claim, URIRef(SDO + "text"), Literal("the accounts were fake")))
+    mini_copy.add((claim, URIRef(GB + "cue"), Literal("claim")))
+    mini_copy.add((claim, URIRef(SDO + "author"), URIRef(ID + "person/John_Smith")))
+    mini_copy.add((claim, URIRef(GB + "hedge"), Literal("reportedly")))
+    got = rows(mini_copy, "hedged-claims")
+    assert ("John Smith", "claim", "the accounts were fake", "reportedly") in \
+        [r[:4] for r in got]
+    assert len(got) == 3
