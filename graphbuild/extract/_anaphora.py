@@ -203,8 +203,8 @@ class SpeakerResolver:
         fits = []
         for r in self.roles:
             tw = r.title.lower().split()
-            if tw[-1] not in words or (mods and not mods & set(tw) and not orgs):
-                continue
+            if tw[-1] not in words or (mods and not mods & set(tw)):
+                continue  # "the justice minister" is not the First Minister
             if orgs and r.organization and r.organization not in orgs:
                 continue
             fits.append(r)

@@ -106,8 +106,8 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
     if long_label == "ORG" and head and lx.NAME_HEADS.get(nxt) == "Corporation":
         return True
     if long_label == short_label == "ORG" and head and len(words) == 1 \
-            and all(w[:1].isupper() for w in lw):
-        return True
+            and all(w[:1].isupper() or w in {"of", "for", "and", "the", "on"} for w in lw):
+        return True  # "Pinewood" / "Pinewood Energy", "Bank" / "Bank of England"
     if len(words) == 1 and short[:1].isupper() and short[-1:].isupper() and len(short) >= 2:
         letters = short if short.isupper() else "".join(c for c in short if c.isupper())
         return _initials(long).upper() == letters and len(letters) >= 2  # "UN", "MoD"

@@ -256,6 +256,7 @@ def test_name_variants_share_one_key():
     assert short_form_of("Labour", "Labour Party", "ORG", "PLACE")
     assert short_form_of("Guantanamo", "Guantanamo Bay", "PLACE", "ORG")
     assert not short_form_of("Guantanamo", "Guantanamo Times", "PLACE", "PLACE")
+    assert short_form_of("Bank", "Bank of England", "ORG", "ORG")
 
 
 def test_a_name_ending_in_a_place_word_is_a_place(findings_of):

@@ -171,3 +171,9 @@ def test_quotation_records_the_entities_it_names(findings_of):
 )
 def test_inverted_and_described_speakers(findings_of, text, start, speaker):
     assert _speaker_of(findings_of, text, start) == speaker
+
+
+def test_a_described_title_needs_its_modifier(findings_of):
+    text = ("First Minister Jack McConnell met the clubs. Justice Minister Cathy Jamieson "
+            'spoke later. "We will hit them where it hurts most," the justice minister said.')
+    assert _speaker_of(findings_of, text, "We will hit") == "Cathy Jamieson"
