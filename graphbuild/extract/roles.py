@@ -126,7 +126,7 @@ def _org_of(doc: ParsedDoc, t: int, ents_of, kinds) -> str | None:  # noqa: ANN0
         cands = []
         if dep in {"poss", "compound", "nmod"}:
             cands.append(c)
-        elif dep == "prep" and doc.tokens[c].text.lower() in {"of", "at", "for", "with"}:
+        elif dep == "prep" and doc.tokens[c].text.lower() in {"of", "at", "for", "with", "to"}:
             cands.extend(g for g in doc.children[c] if doc.tokens[g].dep == "pobj")
         for cand in cands:
             for key in ents_of(cand):
@@ -215,6 +215,9 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
             if t > h or doc.tokens[t].dep == "appos" or doc.tokens[h].dep == "appos":
                 title = _whole(doc, t, first, ents_of, kinds)[0]
             title, former = _former(title)
+            if not former and first >= 2 and doc.tokens[first - 1].text == "-" \
+                    and _word(doc, first - 2) in lx.FORMER_MODIFIERS:
+                former = True  # "ex-chief economic adviser": "ex" and "-" are tokens
             org = _org_of(doc, t, ents_of, kinds)
             if org is None:  # "Microsoft chief executive": the org may hang off the modifier
                 org = _org_of(doc, first, ents_of, kinds) if first != t else None

@@ -108,6 +108,10 @@ def test_former_titles_are_marked(findings_of):
     f = findings_of("Former chief executive John Smith criticised the board.")
     (r,) = [r for r in f.roles if f.entity(r.person).label == "John Smith"]
     assert r.former and r.title == "chief executive"
+    f = findings_of("Ed Balls, ex-chief economic adviser to the Treasury, said no.")
+    (r,) = [r for r in f.roles if f.entity(r.person).label == "Ed Balls"]
+    assert r.former and r.title == "chief economic adviser"
+    assert f.entity(r.organization).label == "Treasury"
     f = findings_of("Chief executive Jane Doe praised the board.")
     (r,) = [r for r in f.roles if f.entity(r.person).label == "Jane Doe"]
     assert not r.former
