@@ -11,6 +11,7 @@ definite descriptions ("the ministry") become mentions for coreference to resolv
 from __future__ import annotations
 
 from graphbuild.extract import _gazetteer_mentions as gz
+from graphbuild.extract import _name_spans as ns
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._syntax import children, conjuncts
 from graphbuild.registry import extractor
@@ -171,24 +172,6 @@ AUX_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 AUX_VOTE = 1.5  # a second opinion: outvotes the base NER alone, loses to context cues (3.0)
 
 
-def _norp_label(doc: ParsedDoc, ent: NerSpan) -> str | None:
-    """A "nationality, religious or political group" name that is a group, not an adjective
-    of nationality: a place NER mislabelled ("Aleppo") is a place; a capitalised proper noun
-    that is no demonym ("Tories", "Liberal Democrats", "Tory", "Marines") is an organisation;
-    "Iraqi", "British", "Syrians" stay out (guidelines: nationality adjectives are not
-    mentions)."""
-    last = doc.tokens[ent.token_end - 1]
-    if gz.known_place(ent.text):
-        return "GPE"
-    low = last.text.lower()
-    if last.tag not in {"NNP", "NNPS"} or not last.text[:1].isupper() \
-            or low.endswith(("i", "is", "an", "ans", "ese", "ish", "ic", "ics", "ch")):
-        return None
-    group = last.tag == "NNPS" and last.dep in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
-    titled = last.dep == "compound" and doc.tokens[last.head].text.lower() in lx.TITLE_NOUNS
-    return "ORG" if group or titled else None  # "the Tories said", "Tory leader"
-
-
 def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list]]:
     """(token start, end, label, extra votes) of the names to consider: the base NER's spans,
     with the boundaries and a type vote of graphbuild's own recogniser where the two overlap,
@@ -197,7 +180,7 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     used: set[int] = set()
     out = []
     for ent in doc.ents:
-        label = _norp_label(doc, ent) if ent.label == "NORP" else ent.label
+        label = ns.norp_label(doc, ent) if ent.label == "NORP" else ent.label
         if label not in ENTITY_LABELS:
             continue
         over = [n for n, a in enumerate(aux)
@@ -230,49 +213,17 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     return sorted(out, key=lambda x: (x[0], x[1]))
 
 
-_DEMONYM_ENDINGS = ("i", "an", "ese", "ish", "ic")
-
-
-def _demonym(doc: ParsedDoc, s: int, e: int) -> bool:
-    """"Iraqi forces", "European officials": a one-word nationality adjective before its noun,
-    not a name (guidelines: nationality adjectives are not mentions)."""
-    if e - s != 1:
-        return False
-    tok = doc.tokens[s]
-    low = tok.text.lower()
-    modifies = tok.pos == "ADJ" or (tok.dep in {"amod", "compound"} and tok.head > s
-                                    and doc.tokens[tok.head].pos in {"NOUN", "PROPN", "ADJ"})
-    return low.endswith(_DEMONYM_ENDINGS) and tok.text[1:].islower() and modifies \
-        and not gz.known_place(tok.text)
-
-
-def _extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
-    """"Islamic State of Iraq" + "and the Levant": an organisation's "X of Y" name that the
-    recogniser cut at "and" goes on over "and (the) Capitalised…"."""
-    toks = doc.tokens
-    if label != "ORG" or not any(toks[i].text == "of" for i in range(s, e)) \
-            or e >= len(toks) or toks[e].text != "and":
-        return e
-    j = e + 1
-    if j < len(toks) and toks[j].text.lower() == "the":
-        j += 1
-    k = j
-    while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
-        k += 1
-    return k if k > j else e
-
-
 def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     out = []
     spans = _spans_with_second_opinion(doc)
-    extended = [(s, _extend_of_and(doc, s, e, lab)) for s, e, lab, _ in spans]
+    extended = [(s, ns.extend_of_and(doc, s, e, lab)) for s, e, lab, _ in spans]
     for n, ((start, end, ner_label, extra), (_, end2)) in enumerate(
             zip(spans, extended, strict=True)):
         if any(m != n and a <= start and end <= b and b > e0
                for m, ((a, b), (_, e0, _, _)) in enumerate(zip(extended, spans, strict=True))):
             continue  # swallowed by another name's extension
         end = end2
-        if _demonym(doc, start, end) or gz.is_title_span(doc, start, end):
+        if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end):
             continue  # "Iraqi forces"; "Permanent Representative" read as a name
         parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
                  for s0, e0 in _split_at_clause_verbs(doc, start, end)
