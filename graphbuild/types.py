@@ -188,6 +188,7 @@ class Hedge:
     end: int
     text: str
     token: int  # the token the hedge attaches to (its syntactic head)
+    kind: str = "doubt"  # "doubt" (allegedly, so-called…) or "attribution" (according to…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +234,34 @@ class Quote:
     confidence: float
     hedges: tuple[str, ...] = ()
     parts: tuple[tuple[int, int], ...] = ()  # paragraph pieces of a multi-paragraph quote
+    source: str | None = None  # Entity.key of an "according to X" when X is not the speaker
+    about: tuple[str, ...] = ()  # Entity.keys named inside the quotation
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Reported (indirect) speech: who claimed what ("X said that…", "according to X, …").
+
+    ``start``/``end`` delimit the claimed content; ``speakers`` are entity keys (several for
+    "X and Y said"); ``speaker_text`` is the speaker as written, ``source`` the entity of an
+    "according to X" when X is a source rather than the speaker."""
+
+    start: int
+    end: int
+    text: str
+    cue: str  # lemma of the cue verb, or "according_to"
+    cue_start: int
+    cue_end: int
+    speakers: tuple[str, ...]
+    speaker_text: str | None
+    about: tuple[str, ...]  # entity keys named inside the content
+    sentence: Sentence
+    extractor: str
+    confidence: float
+    source: str | None = None
+    hedges: tuple[str, ...] = ()  # doubt cues in its sentence
+    attribution_cues: tuple[str, ...] = ()  # "according to", "was quoted as saying"…
+    described: bool = False  # the speaker is a description ("Opec members", "the minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +276,7 @@ class Role:
     sentence: Sentence
     extractor: str
     confidence: float
+    former: bool = False  # "former/ex-/then- chief executive"
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +306,7 @@ class Findings:
     quantities: tuple[Quantity, ...] = ()
     hedges: tuple[Hedge, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
     typed_relations: tuple[TypedRelation, ...] = ()

@@ -17,7 +17,7 @@ _JSON = click.option("--json", "as_json", is_flag=True,
 
 @click.group(name="evaluate")
 def command() -> None:
-    """Score graphbuild's extraction on public benchmarks (CoNLL04, re3d).
+    """Score graphbuild's extraction on benchmarks (CoNLL04, re3d, news gold).
 
     Runs graphbuild's own pipeline (spaCy parse and every extractor) on the benchmark's
     texts, maps its entities and facts onto the benchmark's types (tables in
@@ -91,3 +91,42 @@ def re3d_command(directory: str, out: str | None, as_json: bool, model: str, men
         for name, (ents, rels) in preds.items():
             re3d.write_predictions(out, name, ents, rels)
     click.echo(json.dumps(rep, indent=2) if as_json else report.re3d_text(rep))
+
+
+@command.command(name="news")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--details", is_flag=True, help="List each miss and each wrong node per document.")
+@_JSON
+@_MODEL
+@click.option("--doc", "ids", multiple=True, metavar="ID",
+              help="Only this gold document (repeatable).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False),
+              help="Folder holding bbc_news/ and re3d/ [default: the gold folder's parent].")
+@click.option("--scorer", type=click.Path(dir_okay=False),
+              help="The reference scorer [default: score.py beside GOLD].")
+@click.option("--graph", type=click.Path(exists=True, dir_okay=False),
+              help="Do not build: score this TriG/Turtle graph.")
+@click.option("--keep", type=click.Path(file_okay=False),
+              help="Keep the built graph (graph.trig) and its input JSONL in this folder.")
+def news_command(gold: str, details: bool, as_json: bool, model: str, ids: tuple[str, ...],
+                 data_dir: str | None, scorer: str | None, graph: str | None,
+                 keep: str | None) -> None:
+    """Score graphbuild on a news-facts gold (news_gold/gold.json).
+
+    Builds the gold's articles as its make_jsonl.py does (title, blank line, body), runs
+    the same pipeline as `graphbuild build`, and scores the graph with the gold's own
+    score.py (imported, so the figures are its figures): entities, quotations and their
+    speakers, reported claims, roles, actions, relations and hedges, per document and in
+    total; the last line is score.py's last line.
+
+    \b
+    Examples:
+      graphbuild evaluate news ../shared/data/news_gold/gold.json
+      graphbuild evaluate news ../shared/data/news_gold/gold.json --details --doc politics/318
+    """
+    from graphbuild.evaluate import news
+
+    rep = news.evaluate(gold, ids=list(ids) or None, data_dir=data_dir, scorer=scorer,
+                        model=model, graph=graph, keep=keep)
+    click.echo(json.dumps(rep.to_json(), indent=2) if as_json else
+               news.text_report(rep, details=details))

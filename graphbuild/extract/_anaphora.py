@@ -70,11 +70,33 @@ def _in_apposition_of(doc: ParsedDoc, i: int, head: int) -> bool:
     return False
 
 
+#: how far back (characters) "he said" looks for the last speaker
+_SPEAKER_HORIZON = 1500
+
+
+def _speaks(doc: ParsedDoc, i: int) -> bool:
+    """Token ``i`` is the subject of a verb of saying ("Mr Howard said", "said Mr Howard")."""
+    tok = doc.tokens[i]
+    if tok.dep == "appos" and tok.head != i:  # "Manufacturers' organisation, the EEF, said"
+        tok = doc.tokens[tok.head]
+    head = doc.tokens[tok.head]
+    return tok.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in lx.CLAIM_VERBS
+
+
 def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa: ANN001, ANN202
     low = m.text.lower()
     in_quote = _inside(m.start, regions)
     sent_start = doc.sentence_of(m.token_start).start
     if low in lx.PERSON_PRONOUNS:
+        if not in_quote and _speaks(doc, m.token_start):
+            # "…, he said": the subject of a verb of saying is most often the person who
+            # spoke last, not the last person named (often the one spoken about)
+            for start, key, i in reversed(seen):
+                if start < m.start - _SPEAKER_HORIZON:
+                    break
+                if kinds.get(key) is Kind.PERSON and _speaks(doc, mentions[i].token_end - 1) \
+                        and not _inside(start, regions):
+                    return key
         for start, key, i in reversed(seen):
             if kinds.get(key) is Kind.PERSON and (in_quote or not _inside(start, regions)) \
                     and not _in_apposition_of(doc, m.token_start, mentions[i].token_end - 1):
@@ -99,6 +121,14 @@ def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa:
     if low == "its" or subject_it:
         # "its" may reach back into the sentence before ("... the union. Its secretary said")
         horizon = sent_start
+        if subject_it and _speaks(doc, m.token_start):
+            # "It also said…": the organisation that spoke last, in this sentence or the two
+            # before
+            for start, key, i in reversed(seen):
+                if start < sent_start - 600:
+                    break
+                if kinds.get(key) is Kind.ORGANIZATION and _speaks(doc, mentions[i].token_end - 1):
+                    return key
         if low == "its" and m.token_start > 0:
             prev = doc.sentence_of(doc.sentence_of(m.token_start).token_start - 1) \
                 if doc.sentence_of(m.token_start).token_start > 0 else None
@@ -124,3 +154,132 @@ def _coordinated(doc: ParsedDoc, mentions, i: int, assign) -> tuple[str, ...]:  
         if other.token_end - 1 in toks and assign[j]:
             keys.extend(k for k in assign[j] if k not in keys)
     return tuple(keys)
+
+
+class SpeakerResolver:
+    """Who a speaker phrase stands for, in one article (used for quotations and claims).
+
+    In order: the entities coreference gave the phrase's head; an apposition's ("the
+    regulator's commissioner, Sarah Lund"); for a description headed by a title ("the
+    minister", "Scotland's justice minister", "the culture secretary"), the named person the
+    article gives that title (nearest before, else first after); for an unnamed member or
+    spokesperson of a named organisation ("a CRE spokesman", "members of the Security
+    Council", "a spokesman for X"), that organisation.
+    """
+
+    def __init__(self, doc: ParsedDoc, found) -> None:  # noqa: ANN001 - Findings
+        self.doc = doc
+        self.by_token: dict[int, tuple[str, ...]] = {}
+        self.named: dict[int, tuple[str, ...]] = {}  # names only (no pronoun, description)
+        for m, keys in zip(found.mentions, found.mention_entity, strict=True):
+            if keys:
+                for t in range(m.token_start, m.token_end):
+                    self.by_token.setdefault(t, keys)
+                    if m.source not in {"pronoun", "nominal"}:
+                        self.named.setdefault(t, keys)
+        self.kinds = {e.key: e.kind for e in found.entities}
+        self.roles = sorted(found.roles, key=lambda r: r.start)
+
+    def entities(self, toks, kinds=(Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)) -> list[str]:  # noqa: ANN001
+        out: list[str] = []
+        for t in toks:
+            for k in self.by_token.get(t, ()):
+                if k not in out and self.kinds.get(k) in kinds:
+                    out.append(k)
+        return out
+
+    def _titled(self, h: int) -> str | None:
+        """The named person the article calls by the title that heads token ``h``."""
+        doc = self.doc
+        tok = doc.tokens[h]
+        words = {tok.text.lower(), tok.lemma.lower()}
+        if not words & lx.TITLE_NOUNS:
+            return None
+        mods = {doc.tokens[c].lemma.lower() for c in doc.children[h]
+                if doc.tokens[c].dep in {"compound", "amod"} and doc.tokens[c].pos != "PROPN"}
+        orgs = set(self.entities([t for c in doc.children[h]
+                                  if doc.tokens[c].dep in {"poss", "compound"}
+                                  for t in doc.subtree(c)], (Kind.ORGANIZATION, Kind.PLACE)))
+        fits = []
+        for r in self.roles:
+            tw = r.title.lower().split()
+            if tw[-1] not in words or (mods and not mods & set(tw)):
+                continue  # "the justice minister" is not the First Minister
+            if orgs and r.organization and r.organization not in orgs:
+                continue
+            fits.append(r)
+        before = [r for r in fits if r.start < tok.start]
+        pick = before[-1] if before else (fits[0] if fits else None)
+        return pick.person if pick else None
+
+    def _described_person(self, h: int) -> str | None:
+        """"the billionaire entrepreneur tweeted", "Russia's top diplomat noted": a singular
+        definite description of a person (not an organisation word) stands for the person
+        named last, in this sentence or the two before."""
+        doc = self.doc
+        tok = doc.tokens[h]
+        if tok.pos != "NOUN" or tok.tag != "NN" or tok.lemma.lower() in lx.ORG_NOUNS:
+            return None
+        if not any(doc.tokens[c].dep in {"det", "poss"} and doc.tokens[c].text.lower() not in
+                   {"a", "an", "some", "any", "no", "every", "each"} for c in doc.children[h]):
+            return None
+        sent = doc.sentence_of(h)
+        horizon = sent.start - 400
+        for t in range(h - 1, -1, -1):
+            if doc.tokens[t].start < horizon:
+                break
+            people = [k for k in self.named.get(t, ()) if self.kinds.get(k) is Kind.PERSON]
+            if people:
+                return people[0]
+        return None
+
+    def _named_in_title(self, h: int) -> str | None:
+        """"Permanent Representative to the UN Vasily Nebenzya said": a title phrase that ends
+        in a person's name stands for that person."""
+        doc = self.doc
+        if not {doc.tokens[h].text.lower(), doc.tokens[h].lemma.lower()} & lx.TITLE_NOUNS:
+            return None
+        sub = doc.subtree(h)
+        last = sub[-1]
+        while last > h and doc.tokens[last].pos == "PUNCT":
+            last -= 1
+        people = [k for k in self.named.get(last, ()) if self.kinds.get(k) is Kind.PERSON]
+        return people[0] if last > h and people else None
+
+    def _org_of_description(self, h: int) -> list[str]:
+        doc = self.doc
+        tok = doc.tokens[h]
+        if tok.pos not in {"NOUN", "PROPN"}:
+            return []
+        toks = [t for c in doc.children[h] if doc.tokens[c].dep in {"compound", "poss"}
+                for t in doc.subtree(c)]
+        for p in doc.children[h]:
+            if doc.tokens[p].dep == "prep" and doc.tokens[p].text.lower() in {"of", "for", "at"}:
+                toks += [t for g in doc.children[p] if doc.tokens[g].dep == "pobj"
+                         for t in range(*_np(doc, g))]
+        return self.entities(toks, (Kind.ORGANIZATION,))
+
+    def resolve(self, head: int) -> list[str]:
+        """Entity keys the speaker phrase headed by ``head`` (with its conjuncts) stands for."""
+        doc = self.doc
+        keys: list[str] = []
+        for h in conjuncts(doc, head):
+            got = self.entities([h])
+            if not got:
+                got = self.entities([a for a in doc.children[h] if doc.tokens[a].dep == "appos"])
+            if not got and (p := self._named_in_title(h)):
+                got = [p]
+            if not got and (p := self._titled(h)):
+                got = [p]
+            if not got:
+                got = self._org_of_description(h)
+            if not got and (p := self._described_person(h)):
+                got = [p]
+            keys += [k for k in got if k not in keys]
+        return keys
+
+
+def _np(doc: ParsedDoc, i: int) -> tuple[int, int]:
+    from graphbuild.extract._syntax import np_span
+
+    return np_span(doc, i)

@@ -8,6 +8,7 @@ without a closing mark, and whose next paragraph does not open one, ends with it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,17 +59,62 @@ def scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[QuoteSpan,
     return tuple(_scan(text, paragraphs))
 
 
+def _lines(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Paragraphs, split further at single line breaks that end a sentence (texts that put
+    one paragraph per line); a break inside a sentence is a hard wrap, not a paragraph."""
+    out = []
+    for ps, pe in paragraphs:
+        start = ps
+        for i in range(ps, pe):
+            if text[i] == "\n" and i > start and text[i - 1] in '.!?:"\u201d' \
+                    and text[start:i].strip():
+                out.append((start, i))
+                start = i + 1
+        out.append((start, pe))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _reopens_at(text: str, i: int, open_at: int) -> bool:
+    """A straight mark after a sentence end and a space, before a word, while a quotation is
+    open: the corpus dropped the closing mark of the sentence before ("…rates. "Dismal…")."""
+    if text[i] != STRAIGHT or i + 1 >= len(text) or i - 2 < open_at:
+        return False
+    return text[i - 1] == " " and text[i - 2] in ".!?" and text[i + 1].isalnum()
+
+
+def _closes_unopened(text: str, i: int, ps: int) -> bool:
+    """A closing mark with no opening one in its paragraph, after punctuation and before
+    "said"-like text (the opening mark was stripped with the line's CSV quoting)."""
+    ch = text[i]
+    if ch not in CLOSERS and ch != STRAIGHT:
+        return False
+    after = text[i + 1:i + 3]
+    return i - 1 > ps and text[i - 1] in ",.!?" and after[:1] == " " \
+        and after[1:2].islower() and len(text[ps:i].split()) >= 3
+
+
 def _scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # parts of a quote still open from earlier paragraphs
+    paragraphs = tuple(_lines(text, paragraphs))
     for n, (ps, pe) in enumerate(paragraphs):
         open_at: int | None = None
+        seen_mark = False
         i = ps
         while i < pe:
             ch = text[i]
             if open_at is None:
-                if _opens_at(text, i):
+                if not seen_mark and not carried and _closes_unopened(text, i, ps):
+                    s, e = _trim(text, ps, i)
+                    out.append(QuoteSpan(((s, e),), True))
+                elif _opens_at(text, i):
                     open_at = i + 1
+                seen_mark = seen_mark or ch in CLOSERS or ch == STRAIGHT or ch in OPENERS
+            elif _reopens_at(text, i, open_at):
+                s, e = _trim(text, open_at, i)
+                if e > s:
+                    out.append(QuoteSpan(tuple(carried) + ((s, e),), False))
+                carried, open_at = [], i + 1
             elif ch in CLOSERS or ch == STRAIGHT:
                 s, e = _trim(text, open_at, i)
                 if e > s:
@@ -99,9 +145,14 @@ def _scan(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]
     return out
 
 
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'([A-Za-z][^'\n]{0,40}?[A-Za-z.!?])'(?![\w'])")
+
+
 def scare_quotes(text: str) -> list[tuple[int, int]]:
-    """Short phrases in single curly quotes (‘strong’): spans including the marks."""
-    out = []
+    """Short phrases (one to three words) in single quotes, curly (‘strong’) or straight
+    ('tough', not the apostrophes of "the Tories' plan"): spans including the marks."""
+    out = [(m.start(), m.end()) for m in _STRAIGHT_SINGLE.finditer(text)
+           if len(m.group(1).split()) <= 3]
     i = text.find("\u2018")
     while i != -1:
         j = text.find("\u2019", i + 1)
@@ -114,4 +165,4 @@ def scare_quotes(text: str) -> list[tuple[int, int]]:
         if 0 < len(inner.split()) <= 3 and "\n" not in inner:
             out.append((i, j + 1))
         i = text.find("\u2018", j + 1)
-    return out
+    return sorted(out)

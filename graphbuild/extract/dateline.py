@@ -25,11 +25,38 @@ DATELINE = re.compile(
 )
 
 
+#: state-agency styles: "MOSCOW, December 3. /TASS/." and "DAMASCUS, SANA –": the agency in
+#: slashes, or in capitals right before the dash
+AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3})"
+    r"(?:\s*,\s*(?P<date>(?:" + _DAY + r",?\s+)?" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?))?"
+    r"\s*[.,]?\s*(?:/(?P<source>[A-Z][A-Za-z -]{1,30})/\s*[.:]?"
+    r"|(?P<caps>[A-Z][A-Z]{1,11})\s*(?:[-–—]+|:))"
+)
+
+
+def _agency(text: str, start: int) -> re.Match | None:
+    m = AGENCY_DATELINE.match(text, start)
+    if m and m.group("caps") and "," not in text[m.end("place"):m.start("caps")]:
+        return None  # "NATO - the alliance…" is no dateline: the agency follows "PLACE,"
+    if m and (m.group("source") or m.group("caps")):
+        return m
+    return None
+
+
 def find_datelines(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Dateline]:
     found = []
     for start, _end in paragraphs[:4]:
         m = DATELINE.match(text, start)
         if not m or not (m.group("date") or m.group("source")):
+            a = _agency(text, start)
+            if a is not None:
+                g = "source" if a.group("source") else "caps"
+                found.append(Dateline(
+                    start=a.start(), end=a.end(), place=a.group("place"),
+                    place_start=a.start("place"), place_end=a.end("place"),
+                    date_text=a.group("date"), source=a.group(g).strip(),
+                    source_start=a.start(g), source_end=a.start(g) + len(a.group(g).strip())))
             continue
         src = m.group("source")
         found.append(Dateline(

@@ -1,5 +1,7 @@
-"""Hedges: words by which the source marks a claim as doubtful ("allegedly", "so-called",
-"under the pretext", scare quotes), each tied to the token it qualifies."""
+"""Hedges: words by which the text marks a claim as doubtful ("allegedly", "so-called",
+"under the pretext", "it is thought", unattributed "reports", "X claimed", scare quotes) or
+second-hand ("according to", "was quoted as saying", "cited"), each tied to the token it
+qualifies and marked ``doubt`` or ``attribution``."""
 
 from __future__ import annotations
 
@@ -17,6 +19,32 @@ _MULTI = (*lx.HEDGE_PHRASES, *(w for w in lx.HEDGE_WORDS if not w.isalpha()))
 _PHRASES = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted(_MULTI, key=len, reverse=True))
     + r")\b", re.IGNORECASE)
+_DOUBT = re.compile(r"\b(?:" + "|".join(lx.HEDGE_PATTERNS) + r")\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:" + "|".join(lx.ATTRIBUTION_PATTERNS) + r")\b",
+                          re.IGNORECASE)
+_PINNING_DETS = {"the", "these", "those", "this", "that", "his", "her", "its", "their", "our",
+                 "my", "your"}
+_CREDIT = {"responsibility", "credit"}
+
+
+def _unattributed_noun(doc: ParsedDoc, i: int) -> bool:
+    """"reports that…", "amid speculation", "denied suggestions": no determiner, possessor,
+    name or "by/from" source pins the reports down."""
+    for c in doc.children[i]:
+        t = doc.tokens[c]
+        if t.dep == "poss" or (t.dep == "det" and t.text.lower() in _PINNING_DETS) \
+                or (t.dep == "compound" and t.pos == "PROPN") \
+                or (t.dep == "prep" and t.text.lower() in {"by", "from"}):
+            return False
+    return True
+
+
+def _doubting_verb(doc: ParsedDoc, i: int) -> bool:
+    """"X claimed (that)…", "firms speculate that…"; not "claimed responsibility"."""
+    kids = [doc.tokens[c] for c in doc.children[i]]
+    if any(k.dep == "nsubjpass" for k in kids):
+        return False
+    return not any(k.dep == "dobj" and k.lemma.lower() in _CREDIT for k in kids)
 
 
 def _attach(doc: ParsedDoc, first: int, last: int) -> int:
@@ -63,10 +91,21 @@ def extract_hedges(doc: ParsedDoc, found: Findings) -> tuple[Hedge, ...]:
         first, last = token_at(doc, starts, m.start()), token_at(doc, starts, m.end() - 1)
         out[(m.start(), m.end())] = Hedge(m.start(), m.end(), m.group(0).lower(),
                                           _attach(doc, first, last))
+    for kind, rx in (("attribution", _ATTRIBUTION), ("doubt", _DOUBT)):
+        for m in rx.finditer(doc.text):
+            if any(s < m.end() and m.start() < e for s, e in out):
+                continue
+            first, last = token_at(doc, starts, m.start()), token_at(doc, starts, m.end() - 1)
+            out[(m.start(), m.end())] = Hedge(m.start(), m.end(), m.group(0).lower(),
+                                              _attach(doc, first, last), kind)
     taken = [range(s, e) for s, e in out]
     for tok in doc.tokens:
-        low = tok.text.lower()
-        if low in lx.HEDGE_WORDS and not any(tok.start in r for r in taken):
+        low, lemma = tok.text.lower(), tok.lemma.lower()
+        if any(tok.start in r for r in taken):
+            continue
+        if low in lx.HEDGE_WORDS or (
+                tok.pos == "NOUN" and lemma in lx.HEDGE_NOUNS and _unattributed_noun(doc, tok.i)
+        ) or (tok.pos == "VERB" and lemma in lx.HEDGE_VERBS and _doubting_verb(doc, tok.i)):
             out[(tok.start, tok.end)] = Hedge(tok.start, tok.end, low, _attach(doc, tok.i, tok.i))
     for s, e in scare_quotes(doc.text) + _short_double_quotes(doc):
         first, last = token_at(doc, starts, s), token_at(doc, starts, e - 1)

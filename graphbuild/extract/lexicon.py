@@ -69,6 +69,17 @@ NAME_HEADS: dict[str, str] = {
     **{w: "NGO" for w in ("foundation", "charity", "trust", "fund", "watch", "society")},
 }
 
+#: words that, as the last word of a name, make it a place ("Qayyarah Airfield", "Guantanamo
+#: Bay", "Edinburgh City"); a compass word after them is skipped ("Airfield West")
+PLACE_HEADS = frozenset([
+    "airfield", "airport", "airbase", "port", "harbour", "harbor", "bay", "gulf", "sea",
+    "ocean", "river", "lake", "island", "islands", "mountain", "mountains", "valley",
+    "province", "district", "region", "county", "city", "village", "town", "square",
+    "street", "road", "bridge", "dam", "strait", "peninsula", "desert", "camp", "crossing",
+])
+COMPASS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast",
+                     "southwest", "central"])
+
 #: verbs whose object is asked to do something: their "to"-infinitive is kept as complement
 DIRECTIVE_VERBS = frozenset([
     "urge", "ask", "call", "tell", "order", "force", "persuade", "encourage", "invite", "allow",
@@ -105,7 +116,14 @@ TITLE_NOUNS = frozenset([
     "analyst", "executive", "administrator", "negotiator", "campaigner", "activist", "official",
     "officials", "delegate", "consultant", "investor", "trader", "banker", "king", "queen",
     "prince", "princess", "pope", "archbishop", "bishop", "cleric", "imam", "rabbi", "emir",
-    "sultan"
+    "sultan", "candidate", "backbencher", "solicitor", "barrister", "justice", "msp", "mla",
+    "colonel", "commodore", "admiral", "brigadier", "lieutenant", "sergeant", "corporal",
+    "marshal", "physician", "doctor", "surgeon", "nurse", "teacher", "shopkeeper",
+    "receptionist", "engineer", "scientist", "journalist", "lawmaker", "legislator",
+    "designate", "strategist", "pm", "chancellor", "speaker", "whip", "premier",
+    "spokesperson", "mayor", "provost", "rector", "vicar", "priest", "pastor", "headteacher",
+    "headmaster", "headmistress", "manager", "supervisor", "employee", "worker", "farmer",
+    "driver", "pilot", "soldier", "officer", "detective", "constable", "magistrate", "coroner"
 ])
 
 #: modifiers that are part of a title ("chief executive", "foreign minister")
@@ -115,8 +133,14 @@ TITLE_MODIFIERS = frozenset([
     "environment", "transport", "general", "executive", "managing", "press", "communications",
     "acting", "former", "interim", "junior", "shadow", "assistant", "associate", "principal",
     "lead", "head", "first", "second", "top", "economic", "financial", "technology", "technical",
-    "operating", "marketing", "sales", "commercial", "creative", "artistic", "news", "political"
+    "operating", "marketing", "sales", "commercial", "creative", "artistic", "news", "political",
+    "legal", "local", "prospective", "campaign", "market", "special", "presidential",
+    "resident", "commanding", "lord", "mr", "ex", "then", "outgoing", "incoming", "elect",
+    "cabinet", "regional", "national", "state", "federal", "oil", "affairs", "constitutional",
+    "operations", "defense", "foreign", "industry", "commerce", "permanent", "official"
 ])
+#: modifiers that make a title a former one ("former", "ex-chief economic adviser")
+FORMER_MODIFIERS = frozenset(["former", "ex", "then", "outgoing", "erstwhile", "onetime"])
 
 #: words by which a source marks a claim as doubtful or disputed
 HEDGE_WORDS = frozenset([
@@ -130,6 +154,31 @@ HEDGE_PHRASES = (
     "what it called", "what they called", "what he called", "what she called",
     "what it calls", "what they call", "according to unconfirmed", "it is claimed",
     "it is alleged", "it was alleged", "it was claimed", "claims that", "claimed that",
+)
+
+#: nouns by which the text reports something unattributed and unconfirmed ("reports that…",
+#: "amid speculation", "denied suggestions…"); a hedge when no source or determiner pins
+#: them down ("the allegations" refers to known ones)
+HEDGE_NOUNS = frozenset(["report", "suggestion", "speculation", "rumour", "rumor",
+                         "allegation", "claim"])
+#: verbs by which the outlet reports a claim without endorsing it ("X claimed…",
+#: "firms speculate that…")
+HEDGE_VERBS = frozenset(["claim", "speculate", "allege", "purport", "rumour", "rumor"])
+#: clausal doubt phrases, as regular expressions on lower-cased text
+HEDGE_PATTERNS = (
+    r"(?:it )?(?:is|was|are|were) (?:thought|understood|believed|rumou?red|said|reported|"
+    r"alleged|claimed|suspected)(?: to| that)?",
+    r"as (?:rumou?red|reported|claimed|alleged|suggested) (?:in|by) (?:the )?\w+(?: \w+)?",
+    r"if (?:confirmed|true|verified)",
+    r"amid (?:\w+ )?(?:speculation|suggestions|rumou?rs|reports|claims)",
+    r"could not be (?:independently )?(?:verified|confirmed)",
+    r"(?:cannot|can ?not|could not) be (?:independently )?(?:verified|confirmed)",
+)
+#: attribution cues: the text says the content is second-hand
+ATTRIBUTION_PATTERNS = (
+    r"according to", r"(?:was|were|is|are) quoted as saying", r"quoted as saying",
+    r"(?:unnamed |anonymous |official |diplomatic |military |security )?sources (?:said|say|told)",
+    r"\bcit(?:ed|ing)\b",
 )
 
 #: verbs that do not make a statement by themselves
@@ -162,3 +211,35 @@ TITLE_ABBREVIATIONS = {
     "supt": "superintendent", "insp": "inspector", "det": "detective", "atty": "attorney",
     "pres": "president", "cmdr": "commander", "pvt": "private", "amb": "ambassador",
 }
+
+#: verbs of saying, evaluating, directing and stating a belief whose content is a reported
+#: claim ("X said that…", "X accused Y of…", "X urged Y to…", "X hopes…")
+CLAIM_VERBS = SPEECH_VERBS | frozenset([
+    "accuse", "condemn", "welcome", "hope", "praise", "criticise", "criticize", "reject",
+    "dismiss", "pledge", "promise", "vow", "threaten", "demand", "recommend", "propose", "fear",
+    "expect", "predict", "believe", "feel", "question", "doubt", "blame", "thank",
+    "congratulate", "applaud", "hail", "slam", "deplore", "regret", "express", "reaffirm",
+    "assure", "request", "encourage", "press", "call", "label", "brand", "dub", "speculate",
+    "forecast", "lament", "rule", "find", "consider", "compliment", "trail", "forecast",
+    "reckon", "signal", "vow", "rebuke", "denounce", "decry", "endorse", "support", "oppose",
+    "advise", "recommend", "demand", "order", "instruct", "invite", "appeal", "dispute",
+    "rebut", "refute", "protest", "demand", "charge",
+])
+#: of CLAIM_VERBS, those whose direct object alone is a claim ("condemned the attack",
+#: "announced a consultation"); the others need a clause ("found that…", "said the…")
+CLAIM_OBJECT_VERBS = frozenset([
+    "accuse", "condemn", "welcome", "praise", "criticise", "criticize", "reject", "deny",
+    "dismiss", "pledge", "promise", "vow", "demand", "recommend", "propose", "predict",
+    "announce", "urge", "thank", "congratulate", "applaud", "hail", "slam", "deplore", "regret",
+    "express", "reaffirm", "assure", "request", "encourage", "label", "brand", "dub",
+    "question", "blame", "confirm", "reveal", "trail", "forecast", "warn", "claim",
+    "compliment", "reiterate", "underline", "stress", "emphasise", "emphasize", "acknowledge",
+    "admit", "describe", "tell", "rebuke", "denounce", "decry", "endorse", "dispute", "rebut",
+    "refute", "allege", "suggest", "call", "threaten", "advise",
+])
+#: verbs that report only with a clause ("ruled that…"), never with an object alone
+CLAIM_CLAUSE_ONLY = frozenset(["rule", "find", "consider", "feel", "believe", "think",
+                               "expect", "fear", "hope", "continue", "point", "agree",
+                               "support", "oppose", "order", "invite", "appeal", "protest",
+                               "charge", "signal", "reckon", "post", "write", "report",
+                               "answer", "ask", "observe", "recall", "mention", "note"])

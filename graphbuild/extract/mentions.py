@@ -11,6 +11,7 @@ definite descriptions ("the ministry") become mentions for coreference to resolv
 from __future__ import annotations
 
 from graphbuild.extract import _gazetteer_mentions as gz
+from graphbuild.extract import _name_spans as ns
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._syntax import children, conjuncts
 from graphbuild.registry import extractor
@@ -38,6 +39,10 @@ def _trimmed(doc: ParsedDoc, s: int, e: int, label: str = "") -> tuple[int, int]
     while e > s + 1 and (toks[e - 1].tag == "POS" or toks[e - 1].pos == "PUNCT"):
         e -= 1
     if label == "PERSON":
+        for i in range(s + 1, e):  # "Kamal Nath, Commerce and Industry": a name has no comma
+            if toks[i].text == ",":
+                e = i
+                break
         while e - s > 1 and (toks[s].text.lower().rstrip(".") in lx.HONORIFICS
                              or toks[s].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS or (
                 toks[s].text.lower() in lx.TITLE_NOUNS and toks[s].text.lower() not in _ROYAL)):
@@ -81,6 +86,11 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     elif last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
                                     and toks[e - 1].text[:1].isupper()):
         votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
+    words = [toks[i].text.lower() for i in range(s, e)]
+    while len(words) > 1 and words[-1] in lx.COMPASS:
+        words.pop()
+    if len(words) > 1 and words[-1] in lx.PLACE_HEADS and of_head is None:
+        votes.append(("LOC", 3.0, f"name ends in {words[-1]!r}"))
     # words before the name: honorifics, titles, org nouns ("social networks Facebook")
     nouns = []
     if s > 0:
@@ -100,10 +110,16 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     for c in children(doc, head, "appos", "compound", "nmod", "amod"):
         if not s <= c < e:
             nouns.append(toks[c])
+    # "director Navy Capt. Jeff Davis": a title right after the name means the titles
+    # before it belong to the next name, and this one is its organisation
+    titled_after = e < len(toks) and (toks[e].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS
+                                      or toks[e].text.lower() in lx.TITLE_NOUNS)
     for tok in nouns:
         if tok.pos != "NOUN":
             continue
         lemma = tok.lemma.lower()
+        if lemma in lx.TITLE_NOUNS and titled_after:
+            continue
         if lemma in lx.TITLE_NOUNS:
             votes.append(("PERSON", 4.0, f"title {lemma!r}"))
         elif lemma in lx.ORG_NOUNS:
@@ -164,16 +180,18 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     used: set[int] = set()
     out = []
     for ent in doc.ents:
-        if ent.label not in ENTITY_LABELS:
+        label = ns.norp_label(doc, ent) if ent.label == "NORP" else ent.label
+        if label not in ENTITY_LABELS:
             continue
         over = [n for n, a in enumerate(aux)
                 if a.token_start < ent.token_end and ent.token_start < a.token_end]
-        shared_types = ent.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-        if not over or not shared_types:
+        shared_types = label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+        if ent.label == "NORP" or not over or not shared_types:
             # a name only the base recogniser saw; for the types both know, say so (kept only
             # with other support); the types only the base one knows (LAW, EVENT…) stay as is
-            out.append((ent.token_start, ent.token_end, ent.label,
-                        [("", 0.0, "base recogniser only")] if aux and shared_types else []))
+            out.append((ent.token_start, ent.token_end, label,
+                        [("", 0.0, "base recogniser only")]
+                        if aux and shared_types and ent.label != "NORP" else []))
             continue
         for n in over:  # the second recogniser's boundaries (it may split the span in two)
             if n in used:
@@ -197,10 +215,21 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
 
 def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     out = []
-    for start, end, ner_label, extra in _spans_with_second_opinion(doc):
-        parts = [(s1, e1, forced) for s0, e0 in _split_at_clause_verbs(doc, start, end)
-                 for s1, e1, forced in gz.split_leading_place(doc, s0, e0)]
-        for s0, e0, forced in parts:
+    spans = _spans_with_second_opinion(doc)
+    extended = [(s, ns.extend_of_and(doc, s, e, lab)) for s, e, lab, _ in spans]
+    for n, ((start, end, ner_label, extra), (_, end2)) in enumerate(
+            zip(spans, extended, strict=True)):
+        if any(m != n and a <= start and end <= b and b > e0
+               for m, ((a, b), (_, e0, _, _)) in enumerate(zip(extended, spans, strict=True))):
+            continue  # swallowed by another name's extension
+        end = end2
+        if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end):
+            continue  # "Iraqi forces"; "Permanent Representative" read as a name
+        parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
+                 for s0, e0 in _split_at_clause_verbs(doc, start, end)
+                 for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
+                 for s2, e2, f2 in gz.split_title(doc, s1, e1)]
+        for s0, e0, forced, split in parts:
             label = forced or ner_label
             s, e = _trimmed(doc, s0, e0, label)
             if not _plausible(doc, s, e, label):
@@ -217,7 +246,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
             places = [] if any(v[0] == "ORG" for v in second) else gz.place_votes(name, label)
             first = (label, AUX_VOTE - 0.5 if only_second else 1.0,
                      "second recogniser" if only_second else "ner")
-            votes = [first, *second, *context, *places, *dated,
+            split_vote = [(label, 5.0, "name split from its title")] if split else []
+            votes = [first, *split_vote, *second, *context, *places, *dated,
                      *_unknown_place_speaks(doc, s, e, label, name)]
             out.append(_mention(doc, s, e, label, "ner", votes))
     return out
@@ -282,8 +312,8 @@ def _conj_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
             if j not in conjuncts(doc, m.head) and m.head not in conjuncts(doc, j):
                 continue
             s, e = _name_span(doc, j)
-            if any(i in covered for i in range(s, e)):
-                continue
+            if any(i in covered for i in range(s, e)) or gz.is_title_span(doc, s, e):
+                continue  # "Commerce and Industry Minister": words of a title
             partner = by_token[m.head]
             votes = [(partner.label, 0.5, "coordinated with a name"), *_context_votes(doc, s, e)]
             out.append(_mention(doc, s, e, partner.label, "rule:conj", votes))
@@ -354,6 +384,11 @@ def _dateline_mentions(doc: ParsedDoc, d: Dateline | None, known: list[Mention])
         toks = [i for i, s in enumerate(starts) if start <= s < end]
         if toks:
             out.append(_mention(doc, toks[0], toks[-1] + 1, label, "dateline", votes))
+        else:  # "/TASS/." is one token: the mention is the name inside it
+            over = [t.i for t in doc.tokens if t.start < end and start < t.end]
+            if over:
+                out.append(Mention(start, end, doc.text[start:end], label, over[0],
+                                   over[-1] + 1, "dateline", tuple(votes)))
     return out
 
 

@@ -20,9 +20,92 @@ _WHO = {"who", "that"}
 _APPOINT = {"name", "appoint", "elect", "make", "promote", "nominate", "select", "choose"}
 
 
+def _word(doc: ParsedDoc, i: int) -> str:
+    return doc.tokens[i].text.lower().rstrip(".")
+
+
 def _is_title(doc: ParsedDoc, i: int) -> bool:
     tok = doc.tokens[i]
-    return tok.pos in {"NOUN", "PROPN"} and tok.text.lower() in lx.TITLE_NOUNS
+    return tok.pos in {"NOUN", "PROPN"} and (
+        tok.text.lower() in lx.TITLE_NOUNS or _word(doc, i) in lx.TITLE_ABBREVIATIONS)
+
+
+def _titleish(doc: ParsedDoc, i: int) -> bool:
+    """A word that can be part of a title before a name ("UK PM", "Lt Gen", "Commerce and
+    Industry Minister", "Prime Minister-designate")."""
+    w = _word(doc, i)
+    return w in lx.TITLE_NOUNS or w in lx.TITLE_MODIFIERS or w in lx.TITLE_ABBREVIATIONS \
+        or w in {"-", "and", "of", ""}
+
+
+def _pre_name(doc: ParsedDoc, m, ents_of, kinds) -> tuple[int, int, str | None] | None:  # noqa: ANN001
+    """The run of title words right before a person's name ("Foreign Secretary Jack Straw",
+    "Lt Gen Sergei Rudskoi", "UK PM Rishi Sunak"): (first, last) tokens and the organisation
+    or country named right before the run ("Labour MP", "Microsoft chief executive")."""
+    sent = doc.sentence_of(m.token_start)
+    lo = sent.token_start
+    if lo >= 2 and doc.tokens[lo - 1].text == "." and _word(doc, lo - 2) in lx.TITLE_ABBREVIATIONS:
+        lo = doc.sentence_of(lo - 1).token_start  # "Navy Capt. | Jeff Davis": a false split
+    i = m.token_start - 1
+    org_after = None
+    if i >= lo and ents_of(i):
+        # "spokeswoman of the Russian Foreign Ministry Maria Zakharova", "Permanent
+        # Representative to the UN Vasily Nebenzya": title, preposition, organisation, name
+        keys = [k for k in ents_of(i) if kinds.get(k) is Kind.ORGANIZATION]
+        j = i
+        while j >= lo and ents_of(j) and keys and keys[0] in ents_of(j):
+            j -= 1
+        if keys and j >= lo and doc.tokens[j].text.lower() == "the":
+            j -= 1
+        if keys and j - 1 >= lo and doc.tokens[j].text.lower() in {"of", "to", "at", "for"} \
+                and _is_title(doc, j - 1):
+            org_after, i = keys[0], j - 1
+            last_title = i
+    while i >= lo and _titleish(doc, i) and not ents_of(i):
+        i -= 1
+    first, last = i + 1, (last_title if org_after else m.token_start - 1)
+    while first <= last and _word(doc, first) in {"-", "and", "of", ""}:
+        first += 1
+    if first > last or not any(_is_title(doc, j) or _word(doc, j) in lx.TITLE_NOUNS
+                               for j in range(first, last + 1)):
+        return None
+    org = None
+    j = first - 1
+    while j >= lo and doc.tokens[j].tag == "POS":
+        j -= 1
+    for key in ents_of(j) if j >= lo else ():
+        if kinds.get(key) in {Kind.ORGANIZATION, Kind.PLACE}:
+            org = key
+            break
+    return first, last, org_after or org
+
+
+def _whole(doc: ParsedDoc, t: int, first: int, ents_of, kinds) -> tuple[str, int]:  # noqa: ANN001
+    """The title with the "of/for" phrases that complete it ("head of anti-virus team",
+    "Secretary of State for Culture, Media and Sport", "MP for Ealing North"); a phrase that
+    names an organisation is the role's organisation instead."""
+    end = t
+    for c in sorted(doc.children[t]):
+        if c > t and doc.tokens[c].dep == "prep" and doc.tokens[c].text.lower() in {"of", "for"}:
+            sub = doc.subtree(c)
+            portfolio = len(sub) > 1 and _word(doc, sub[1]) in lx.TITLE_MODIFIERS  # "of State"
+            if not portfolio and any(kinds.get(k) is Kind.ORGANIZATION
+                                     for x in sub for k in ents_of(x)):
+                break
+            if any(doc.tokens[x].pos in {"PRON", "VERB"} for x in sub) or len(sub) > 8:
+                break
+            end = sub[-1]
+    while end > t and doc.tokens[end].pos == "PUNCT":
+        end -= 1
+    return doc.text[doc.tokens[first].start:doc.tokens[end].end].lower(), end
+
+
+def _former(title: str) -> tuple[str, bool]:
+    """"former chief economic adviser" / "ex-chief…": the title without the word, and True."""
+    words = title.replace("ex-", "ex ").split()
+    if words and words[0] in lx.FORMER_MODIFIERS:
+        return " ".join(words[1:]).lstrip("- "), True
+    return title, False
 
 
 def _title_text(doc: ParsedDoc, t: int) -> tuple[str, int]:
@@ -43,7 +126,7 @@ def _org_of(doc: ParsedDoc, t: int, ents_of, kinds) -> str | None:  # noqa: ANN0
         cands = []
         if dep in {"poss", "compound", "nmod"}:
             cands.append(c)
-        elif dep == "prep" and doc.tokens[c].text.lower() in {"of", "at", "for", "with"}:
+        elif dep == "prep" and doc.tokens[c].text.lower() in {"of", "at", "for", "with", "to"}:
             cands.extend(g for g in doc.children[c] if doc.tokens[g].dep == "pobj")
         for cand in cands:
             for key in ents_of(cand):
@@ -85,6 +168,12 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
         tok = doc.tokens[h]
         if tok.dep == "appos" and _is_title(doc, tok.head):
             cands.append(tok.head)
+        elif tok.dep == "appos" and doc.tokens[tok.head].dep == "pobj":
+            # "a local physician from Husaybah, Zahid Rawi": the apposition hangs off the
+            # place of the title's phrase
+            prep = doc.tokens[tok.head].head
+            if doc.tokens[prep].dep == "prep" and _is_title(doc, doc.tokens[prep].head):
+                cands.append(doc.tokens[prep].head)
         if tok.dep == "nsubj" and doc.tokens[tok.head].lemma in _COPULAS:
             cands += [c for c in doc.children[tok.head]
                       if doc.tokens[c].dep in {"attr", "oprd", "xcomp"} and _is_title(doc, c)]
@@ -110,8 +199,25 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
                 elif doc.tokens[c].dep == "nsubj":
                     appointer = c
         cands += [j for c in cands for j in conjuncts(doc, c) if j != c and _is_title(doc, j)]
+        pre = _pre_name(doc, m, ents_of, kinds)
+        if pre is not None:
+            first, last, org = pre
+            title, former = _former(doc.text[doc.tokens[first].start:doc.tokens[last].end]
+                                    .lower())
+            key = (person, title, org)
+            if title and key not in roles:
+                roles[key] = Role(person, title, org, doc.tokens[first].start,
+                                  doc.tokens[m.token_end - 1].end, doc.sentence_of(h),
+                                  "roles", 0.85 if org else 0.75, former)
+            cands = [c for c in cands if not first <= c <= last]
         for t in cands:
             title, first = _title_text(doc, t)
+            if t > h or doc.tokens[t].dep == "appos" or doc.tokens[h].dep == "appos":
+                title = _whole(doc, t, first, ents_of, kinds)[0]
+            title, former = _former(title)
+            if not former and first >= 2 and doc.tokens[first - 1].text == "-" \
+                    and _word(doc, first - 2) in lx.FORMER_MODIFIERS:
+                former = True  # "ex-chief economic adviser": "ex" and "-" are tokens
             org = _org_of(doc, t, ents_of, kinds)
             if org is None:  # "Microsoft chief executive": the org may hang off the modifier
                 org = _org_of(doc, first, ents_of, kinds) if first != t else None
@@ -130,7 +236,7 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
             key = (person, title, org)
             if key not in roles:
                 roles[key] = Role(person, title, org, doc.tokens[lo].start, doc.tokens[hi].end,
-                                  sent, "roles", 0.85 if org else 0.7)
+                                  sent, "roles", 0.85 if org else 0.7, former)
     return tuple(roles.values())
 
 

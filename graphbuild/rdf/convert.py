@@ -110,6 +110,15 @@ class _Writer:
         self.add(agent, RDF.type, PROV.SoftwareAgent, ENTITY_GRAPH)
         self.add(agent, RDFS.label, Literal(extractor), ENTITY_GRAPH)
 
+    def hedge_cues(self, node: URIRef, sent: Sentence) -> None:
+        """Every hedge of the sentence on the fact read from it: gb:hedge, and gb:doubtCue or
+        gb:attributionCue by its kind."""
+        for h in self.found.hedges:
+            if sent.start <= h.start < sent.end:
+                self.add(node, GB.hedge, Literal(h.text))
+                self.add(node, GB.attributionCue if h.kind == "attribution" else GB.doubtCue,
+                         Literal(h.text))
+
     def sentence_iri(self, sent: Sentence) -> URIRef:
         return URIRef(f"{self.article}/sentence/{sent.start}-{sent.end}")
 
@@ -226,6 +235,7 @@ def _statement(w: _Writer, st: Statement) -> None:
         w.add(node, GB.complement, Literal(st.complement))
     for h in st.hedges:
         w.add(node, GB.hedge, Literal(h))
+    w.hedge_cues(node, st.sentence)
     q = st.object.quantity if st.object is not None else None
     if q is not None:
         qn = URIRef(f"{node}/quantity/{q.start}-{q.end}")
@@ -259,10 +269,54 @@ def _quotes(w: _Writer) -> None:
             w.add(node, SDO.creator, w.nodes[q.speaker])
         if q.cue:
             w.add(node, GB.attributionCue, Literal(q.cue))
+        if q.source:
+            w.add(node, GB.source, w.nodes[q.source])
+        for k in q.about:
+            w.add(node, SDO.about, w.nodes[k])
         for h in q.hedges:
             w.add(node, GB.hedge, Literal(h))
         sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
+        w.hedge_cues(node, sent)
         w.prov(node, sent, q.start, q.end, "quotes", q.confidence)
+
+
+def _speaker_concept(w: _Writer, text: str) -> URIRef:
+    words = text.split()
+    if words and words[0].lower() in {"a", "an", "the", "some", "several", "many", "other"}:
+        words = words[1:]
+    node = URIRef(f"{w.article}/concept/{slug(' '.join(words).lower() or text)}")
+    w.add(node, RDF.type, GB.Concept)
+    w.add(node, RDFS.label, Literal(" ".join(words) or text))
+    return node
+
+
+def _claims(w: _Writer) -> None:
+    """Reported claims (schema:Claim), shape in docs/graph-shape.md: speaker, content, cue,
+    the entities it is about, its source, hedges, and provenance as statements."""
+    for c in w.found.claims:
+        node = URIRef(f"{w.article}/claim/{c.start}-{c.end}")
+        w.add(node, RDF.type, SDO.Claim)
+        w.add(node, SDO.text, Literal(c.text))
+        w.add(node, GB.cue, Literal(c.cue))
+        w.add(node, SDO.appearance, w.article)
+        for k in c.speakers:
+            w.add(node, SDO.author, w.nodes[k])
+        if c.speaker_text:
+            w.add(node, GB.speakerText, Literal(c.speaker_text))
+            if not c.speakers or c.described:  # "security firms": a concept, as statements do
+                w.add(node, GB.speaker, _speaker_concept(w, c.speaker_text))
+        for k in c.about:
+            w.add(node, SDO.about, w.nodes[k])
+        if c.source:
+            w.add(node, GB.source, w.nodes[c.source])
+        for h in c.hedges:
+            w.add(node, GB.hedge, Literal(h))
+            w.add(node, GB.doubtCue, Literal(h))
+        for h in c.attribution_cues:
+            w.add(node, GB.hedge, Literal(h))
+            w.add(node, GB.attributionCue, Literal(h))
+        w.hedge_cues(node, c.sentence)
+        w.prov(node, c.sentence, c.start, c.end, c.extractor, c.confidence)
 
 
 def _roles(w: _Writer) -> None:
@@ -272,6 +326,8 @@ def _roles(w: _Writer) -> None:
         node = URIRef(f"{w.article}/role/{short_hash(r.person, r.title, r.organization)}")
         w.add(node, RDF.type, SDO.OrganizationRole)
         w.add(node, SDO.roleName, Literal(r.title))
+        if r.former:
+            w.add(node, GB.former, Literal(True))
         w.add(node, GB.roleHolder, person)
         w.add(person, SDO.jobTitle, Literal(r.title))
         w.add(person, GB.hasRole, node)
@@ -307,6 +363,7 @@ def _typed_relations(w: _Writer) -> None:
         w.add(node, GB.objectText, Literal(w.doc.text[slice(*r.tail_span)]))
         start, end = min(r.head_span[0], r.tail_span[0]), max(r.head_span[1], r.tail_span[1])
         w.prov(node, r.sentence, start, end, r.extractor, r.confidence)
+        w.hedge_cues(node, r.sentence)
         if r.relation == "Kill":
             event = URIRef(f"{w.article}/event/killing/{key}")
             w.add(event, RDF.type, GB.Killing)
@@ -335,6 +392,7 @@ def article_quads(result: ArticleResult) -> Iterator[Quad]:
     for st in w.found.statements:
         _statement(w, st)
     _quotes(w)
+    _claims(w)
     _roles(w)
     _typed_relations(w)
     _sentences(w)

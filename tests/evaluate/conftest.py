@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import SHARED
@@ -23,3 +26,14 @@ def re3d_small():
     if not (RE3D_SMALL / "documents.json").exists():
         pytest.skip(f"re3d not found at {RE3D_SMALL}")
     return RE3D_SMALL
+
+#: the news gold (GRAPHBUILD_NEWS_GOLD overrides, e.g. from a git worktree elsewhere)
+NEWS_GOLD = Path(os.environ.get("GRAPHBUILD_NEWS_GOLD",
+                                SHARED / "data" / "news_gold" / "gold.json"))
+
+
+@pytest.fixture(scope="session")
+def news_gold():
+    if not (NEWS_GOLD.exists() and (NEWS_GOLD.parent / "score.py").exists()):
+        pytest.skip(f"news gold not found at {NEWS_GOLD}")
+    return NEWS_GOLD

@@ -213,3 +213,53 @@ def test_legal_suffix_is_left_off_the_canonical_name(findings_of, text, label, a
     orgs = [e for e in findings_of(text).entities if e.kind.value == "organization"]
     assert [e.label for e in orgs] == [label]
     assert alias in orgs[0].aliases
+
+
+def _labels(findings_of, text: str) -> dict[str, tuple[str, ...]]:
+    return {e.label: e.aliases for e in findings_of(text).entities}
+
+
+def test_honorific_and_surname_join_the_full_name(findings_of):
+    text = ("Bernie Ebbers ran the company for years. Mr Ebbers denied every charge, and "
+            "the jury heard Mr Ebbers again on Monday.")
+    ents = [e for e in findings_of(text).entities if e.kind.value == "person"]
+    assert [e.label for e in ents] == ["Bernie Ebbers"]
+
+
+def test_surname_with_a_particle_joins_the_full_name(findings_of):
+    text = "Haider al-Abadi met the envoy in Baghdad. Later Abadi thanked the envoy."
+    people = [e.label for e in findings_of(text).entities if e.kind.value == "person"]
+    assert people == ["Haider al-Abadi"]
+
+
+def test_short_forms_of_names():
+    from graphbuild.extract.coref import short_form_of
+
+    assert short_form_of("MoD", "Ministry of Defence", "ORG", "ORG")  # lowercase "o"f
+    assert short_form_of("Mr Ebbers", "Bernie Ebbers", "PERSON", "PERSON")
+    assert short_form_of("Kurdistan Regional", "Kurdistan Regional Government", "ORG", "ORG")
+    assert not short_form_of("Mr Ebbers", "Bernie Smith", "PERSON", "PERSON")
+    assert not short_form_of("MoD", "Ministry of Finance", "ORG", "ORG")
+
+
+def test_gazetteer_organisation_outvotes_a_person_reading(findings_of):
+    text = "Reuters reported the deal on Monday, Reuters said."
+    (e,) = [e for e in findings_of(text).entities if e.label == "Reuters"]
+    assert e.kind.value == "organization"
+
+
+def test_name_variants_share_one_key():
+    from graphbuild.extract.coref import _org_key, short_form_of
+
+    assert _org_key("defense department") == _org_key("department of defence")
+    assert _org_key("defence ministry") == "ministry of defense"
+    assert short_form_of("Labour", "Labour Party", "ORG", "PLACE")
+    assert short_form_of("Guantanamo", "Guantanamo Bay", "PLACE", "ORG")
+    assert not short_form_of("Guantanamo", "Guantanamo Times", "PLACE", "PLACE")
+    assert short_form_of("Bank", "Bank of England", "ORG", "ORG")
+
+
+def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
+    f = findings_of("Coalition jets struck Qayyarah Airfield West on Monday, officials said.")
+    (e,) = [e for e in f.entities if e.label.startswith("Qayyarah")]
+    assert e.kind.value == "place"

@@ -106,3 +106,29 @@ def test_dateline_place_and_source_become_entities(findings_of) -> None:
     by_label = {e.label: e for e in f.entities}
     assert by_label["Wexford Wire"].schema_type == "NewsMediaOrganization"
     assert by_label["Bristol"].kind.value == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("MOSCOW, December 3. /TASS/. Russia said the talks would go on.", "MOSCOW", "TASS"),
+        ("DAMASCUS, SANA \u2013 The army said it had advanced.", "DAMASCUS", "SANA"),
+        ("Damascus, SANA- The army said it had advanced.", "Damascus", "SANA"),
+    ],
+)
+def test_state_agency_datelines(text, place, source):
+    (d,) = find_datelines(text, paragraphs(text))
+    assert (d.place, d.source) == (place, source)
+    assert text[d.source_start:d.source_end] == source
+
+
+@pytest.mark.parametrize("text", ["NATO - the alliance met on Monday.",
+                                  "The US said the talks would go on."])
+def test_no_agency_dateline(text):
+    assert find_datelines(text, paragraphs(text)) == []
+
+
+def test_agency_in_slashes_is_the_publisher(findings_of):
+    f = findings_of("Talks go on\n\nMOSCOW, December 3. /TASS/. Russia said the talks go on.")
+    assert f.dateline is not None and f.dateline.source == "TASS"
+    assert any(m.source == "dateline" and m.text == "TASS" for m in f.mentions)

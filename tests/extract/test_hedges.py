@@ -67,3 +67,37 @@ def test_hedge_offsets_point_at_the_text(findings_of) -> None:
 def test_case_is_folded(findings_of) -> None:
     (h,) = findings_of("REPORTEDLY, the mayor resigned.").hedges
     assert h.text == "reportedly"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("According to the ministry, the bridge will open in May.", "according to",
+         "attribution"),
+        ("The mayor was quoted as saying the bridge would open.", "was quoted as saying",
+         "attribution"),
+        ("It is thought the plans may change next year.", "it is thought", "doubt"),
+        ("The virus is thought to have spread widely.", "is thought to", "doubt"),
+        ("She denied reports that she would resign.", "reports", "doubt"),
+        ("Shares fell amid speculation about a merger.", "amid speculation", "doubt"),
+        ("Critics claimed the law would fail.", "claimed", "doubt"),
+        ("Analysts speculate that prices will rise.", "speculate", "doubt"),
+        ("If confirmed, that would be the best result in years.", "if confirmed", "doubt"),
+        ("Bush to get 'tough' on the deficit", "'tough'", "doubt"),
+    ],
+)
+def test_doubt_and_attribution_cues(findings_of, text: str, cue: str, kind: str) -> None:
+    got = {(h.text, h.kind) for h in findings_of(text).hedges}
+    assert (cue, kind) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels claimed responsibility for the attack.",  # not a disputed claim
+        "The ministry published its annual report on Monday.",  # a pinned-down report
+        "The Tories' plan and the MPs' pay rise were approved.",  # apostrophes, not quotes
+    ],
+)
+def test_no_doubt_cue(findings_of, text: str) -> None:
+    assert findings_of(text).hedges == ()

@@ -79,3 +79,31 @@ def test_mentions_are_sorted(findings_of) -> None:
     f = findings_of("Apex Motors and Bolt Airways said they would cut jobs in Leeds.")
     starts = [m.start for m in f.mentions]
     assert starts == sorted(starts)
+
+
+def test_nationality_adjectives_are_not_mentions(findings_of):
+    f = findings_of("Iraqi forces and European officials met in Baghdad on Monday.")
+    names = {m.text for m in f.mentions if m.source == "ner"}
+    assert "Iraqi" not in names and "European" not in names
+    assert "Baghdad" in names
+
+
+def test_organisation_name_cut_at_and_goes_on(findings_of):
+    f = findings_of("Troops fought the Islamic State of Iraq and the Levant near Mosul.")
+    labels = {e.label for e in f.entities}
+    assert "Islamic State of Iraq and the Levant" in labels
+
+
+def test_name_span_loses_its_title(findings_of):
+    f = findings_of("Commerce and Industry Minister Kamal Nath announced the decision.")
+    people = {e.label for e in f.entities if e.kind.value == "person"}
+    assert people == {"Kamal Nath"}
+
+
+def test_political_groups_are_organisations_nationalities_are_not(findings_of):
+    f = findings_of("The Tories said the plan would fail, and Tory leader Michael Howard agreed. "
+                    "Iraqis were not consulted.")
+    orgs = {e.label for e in f.entities if e.kind.value == "organization"}
+    assert {"Tories", "Tory"} <= orgs
+    names = {m.text for m in f.mentions if m.source == "ner"}
+    assert "Iraqis" not in names

@@ -119,5 +119,24 @@ def test_scan_parts_stay_inside_paragraphs_in_order(text: str) -> None:
             assert any(ps <= s and e <= pe for ps, pe in paras)
             assert text[s:e] == text[s:e].strip()
             last_end = e
-    for s, e in scare_quotes(text):
-        assert text[s] == LS and text[e - 1] == RS
+    for s, e in scare_quotes(text):  # curly or straight single marks, the same on each side
+        assert (text[s], text[e - 1]) in {(LS, RS), ("'", "'")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing mark dropped between two quoted sentences: two quotations, not one
+        # quotation and a stretch of narrative
+        ('"It was correct," said Ann Lee. "But rates may fall. "Sales are weak."',
+         ["It was correct,", "But rates may fall.", "Sales are weak."]),
+        # a line whose opening mark was stripped: the quotation starts with the line
+        ('The ship sailed.\nWe are proud to join the force," said Capt. Ann Lee. "It helps.',
+         ["We are proud to join the force,", "It helps."]),
+        # a hard wrap inside a sentence is not a paragraph break
+        ('He said "we will win the\nvote on Monday" and left.',
+         ["we will win the\nvote on Monday"]),
+    ],
+)
+def test_corpus_conventions_for_dropped_marks(text, expected):
+    assert [t for t, _closed in _scan(text)] == expected

@@ -115,3 +115,65 @@ def test_quote_offsets(findings_of) -> None:
     (q,) = findings_of(text).quotes
     assert text[q.start:q.end] == q.text
     assert q.confidence == pytest.approx(0.9)
+
+
+def _speaker_of(findings_of, text: str, start: str) -> str | None:
+    f = findings_of(text)
+    label = {e.key: e.label for e in f.entities}
+    (q,) = [q for q in f.quotes if q.text.startswith(start)]
+    return label.get(q.speaker)
+
+
+def test_according_to_x_is_the_source_when_a_verb_names_the_speaker(findings_of):
+    text = ('"They will fail through slander and lies," Hassan Rouhani said, according to '
+            "state broadcaster IRIB.")
+    f = findings_of(text)
+    (q,) = f.quotes
+    assert f.entity(q.speaker).label == "Hassan Rouhani"
+    assert q.source is not None and "IRIB" in f.entity(q.source).label
+
+
+def test_he_said_after_a_clause_naming_someone_else_is_the_last_speaker(findings_of):
+    text = ("Michael Howard said the country needed a change. Mr Blair's government was a "
+            '"bossy, interfering government that takes decisions for people," he added.')
+    assert _speaker_of(findings_of, text, "bossy") == "Michael Howard"
+
+
+def test_unattributed_paragraph_quote_takes_the_last_speaker(findings_of):
+    text = ("The disaster overshadowed the new year, Mr Howard said.\n\n"
+            '"We watched the scenes of destruction with a sense of disbelief."')
+    assert _speaker_of(findings_of, text, "We watched") == "Howard"
+
+
+def test_title_description_resolves_to_its_named_holder(findings_of):
+    text = ("Justice Minister Cathy Jamieson visited Glasgow on Monday. "
+            '"We will ban them from the matches," the minister said.')
+    assert _speaker_of(findings_of, text, "We will ban") == "Cathy Jamieson"
+
+
+def test_quotation_records_the_entities_it_names(findings_of):
+    f = findings_of('"Acme Corp must leave Paris by May," Jane Doe said.')
+    (q,) = f.quotes
+    assert {f.entity(k).label for k in q.about} >= {"Paris"}
+    assert q.speaker not in q.about
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        ('"We will not accept this deal at all," said CNOOC\'s chief executive and president '
+         "Zhou Xinhuai.", "We will not", "Zhou Xinhuai"),
+        ('Elon Musk spoke on Friday. "The platform will stay open to everyone," the '
+         "billionaire entrepreneur tweeted.", "The platform", "Elon Musk"),
+        ('Sergei Lavrov met reporters. "The West is playing with fire here," Russia\'s top '
+         "diplomat noted.", "The West", "Sergei Lavrov"),
+    ],
+)
+def test_inverted_and_described_speakers(findings_of, text, start, speaker):
+    assert _speaker_of(findings_of, text, start) == speaker
+
+
+def test_a_described_title_needs_its_modifier(findings_of):
+    text = ("First Minister Jack McConnell met the clubs. Justice Minister Cathy Jamieson "
+            'spoke later. "We will hit them where it hurts most," the justice minister said.')
+    assert _speaker_of(findings_of, text, "We will hit") == "Cathy Jamieson"

@@ -45,11 +45,33 @@ def test_all_required_examples_exist_with_descriptions():
 
 
 def test_who_said_what(mini):
-    assert columns(mini, "who-said-what") == ["speaker", "quote", "cue", "headline"]
+    assert columns(mini, "who-said-what") == ["speaker", "kind", "text", "cue", "headline"]
     assert rows(mini, "who-said-what") == [
-        ("Maria Zakharova", Q1, "said", HEADLINE),
-        ("John Smith", Q2, "told", HEADLINE),
+        ("Maria Zakharova", "direct", Q1, "said", HEADLINE),
+        ("John Smith", "direct", Q2, "told", HEADLINE),
     ]
+
+
+def test_who_said_what_lists_reported_claims_one_row_each(mini_copy):
+    claim = URIRef(f"{ID}article/mini-1/claim/400-430")
+    t = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    mini_copy.add((claim, URIRef(t), URIRef(SDO + "Claim")))
+    mini_copy.add((claim, URIRef(SDO + "text"), Literal("the policy was biased")))
+    mini_copy.add((claim, URIRef(GB + "cue"), Literal("claim")))
+    mini_copy.add((claim, URIRef(GB + "attributionCue"), Literal("according to")))
+    for who in ("person/Maria_Zakharova", "person/John_Smith"):  # two speakers, one row
+        mini_copy.add((claim, URIRef(SDO + "author"), URIRef(ID + who)))
+    described = URIRef(f"{ID}article/mini-1/claim/500-520")
+    mini_copy.add((described, URIRef(t), URIRef(SDO + "Claim")))
+    mini_copy.add((described, URIRef(SDO + "text"), Literal("prices will rise")))
+    mini_copy.add((described, URIRef(GB + "cue"), Literal("warn")))
+    mini_copy.add((described, URIRef(GB + "speakerText"), Literal("analysts")))
+    got = {r[2]: r for r in rows(mini_copy, "who-said-what")}
+    speaker, kind, _, cue, _ = got["the policy was biased"]
+    assert (set(speaker.split(", ")), kind, cue) == ({"Maria Zakharova", "John Smith"},
+                                                     "reported", "claim")
+    assert got["prices will rise"][:2] == ("analysts", "reported")
+    assert got[Q1][1] == "direct"
 
 
 def test_who_did_what_to_whom(mini):
@@ -157,3 +179,17 @@ def test_examples_return_one_page_of_a_large_result(mini_copy):
     assert len(rows(mini_copy, "statement-provenance")) == 100
     without_limit = example("who-said-what").replace("LIMIT 100", "")
     assert len(run_query(mini_copy, without_limit).bindings) == 152
+
+
+def test_hedged_claims_include_reported_claims(mini_copy):
+    claim = URIRef(f"{ID}article/mini-1/claim/400-430")
+    mini_copy.add((claim, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                   URIRef(SDO + "Claim")))
+    mini_copy.add((claim, URIRef(SDO + "text"), Literal("the accounts were fake")))
+    mini_copy.add((claim, URIRef(GB + "cue"), Literal("claim")))
+    mini_copy.add((claim, URIRef(SDO + "author"), URIRef(ID + "person/John_Smith")))
+    mini_copy.add((claim, URIRef(GB + "hedge"), Literal("reportedly")))
+    got = rows(mini_copy, "hedged-claims")
+    assert ("John Smith", "claim", "the accounts were fake", "reportedly") in \
+        [r[:4] for r in got]
+    assert len(got) == 3
