@@ -220,6 +220,8 @@ class Statement:
     complement: str | None = None
     hedges: tuple[str, ...] = ()
     quote: int | None = None  # index into Findings.quotes when said inside a quotation
+    #: future | possible | conditional | intended; None when stated as done (issue 12)
+    modality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,3 +162,37 @@ TITLE_ABBREVIATIONS = {
     "supt": "superintendent", "insp": "inspector", "det": "detective", "atty": "attorney",
     "pres": "president", "cmdr": "commander", "pvt": "private", "amb": "ambassador",
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Modality and polarity of statements (issue 12, graphbuild.extract._modality); general English
+# function words and verb classes.
+
+#: auxiliaries of the future ("will", "shall", "'ll", "wo" of "won't") and of reported
+#: future ("would")
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+#: auxiliaries of possibility
+POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca", "should"})
+#: auxiliaries of obligation: what must be done is not done yet
+OBLIGATION_AUX = frozenset({"must", "ought"})
+#: subordinators of a condition
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+#: governors of a "to"-infinitive that put it in the future ("is going to", "is set to")
+FUTURE_GOVERNORS = frozenset({"going", "set", "due", "about", "expect", "schedule"})
+#: governors of a "to"-infinitive that make it possible only ("is able to", "is likely to")
+POSSIBLE_GOVERNORS = frozenset({"able", "likely", "unlikely", "possible", "chance",
+                                "opportunity"})
+#: governors that deny their infinitive ("refused to serve", "failed to pay")
+DENIAL_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
+                              "cease", "neglect", "forget", "prevent"})
+#: subjects that negate their clause ("no one attended", "nothing was done")
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "no-one"})
+#: verbs of saying, evaluating or directing: what they report is a claim (schema:Claim), not
+#: an action on their object
+CLAIM_VERBS = frozenset(SPEECH_VERBS | DIRECTIVE_VERBS | {
+    "condemn", "welcome", "praise", "criticise", "criticize", "accuse", "blame", "hope",
+    "applaud", "commend", "denounce", "slam", "hail", "attack", "dismiss", "reject", "thank",
+    "express", "reaffirm", "stress", "highlight", "recognise", "recognize", "question"})
+#: participles whose passive states a lasting fact with its preposition ("is based on",
+#: "is located in"): the patient stays the subject and the preposition joins the verb
+STATIVE_PASSIVES = frozenset({"base", "locate", "headquarter", "situate"})

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graphbuild.extract import lexicon as lx
+from graphbuild.extract._modality import modality
+from graphbuild.extract._modality import negated as is_negated
 from graphbuild.extract._syntax import (
     conj_root,
     conjuncts,
@@ -129,11 +131,31 @@ class _Ctx:
                 return self.subjects(root)
             if doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
                 return [], "passive", [doc.tokens[v].head]
+            if has_to_infinitive(doc, v):
+                ctrl = self.controller(v)
+                return (ctrl, voice, []) if voice == "active" else ([], voice, ctrl)
         if voice == "passive" and not patient and conj_root(doc, v) != v:
             # "The drug is safe and was approved by regulators": the shared subject
             root_subj, _voice, root_patient = self.subjects(conj_root(doc, v))
             patient = root_patient or root_subj
         return subj, voice, patient
+
+    def controller(self, v: int) -> list[int]:
+        """Who does what a "to"-infinitive says: the object of an object-control verb ("urged
+        X to cut"), else the subject (or passive patient) of the governing verb ("X wants to
+        buy", "the exercise is intended to enhance"); nobody for a noun's infinitive ("the
+        campaign to defeat X")."""
+        doc = self.doc
+        tok = doc.tokens[v]
+        head = tok.head
+        if head == v or doc.tokens[head].pos not in {"VERB", "AUX", "ADJ"}:
+            return []
+        if tok.dep == "xcomp":
+            objs = [c for c in doc.children[head] if doc.tokens[c].dep in {"dobj", "dative"}]
+            if objs:
+                return objs
+        subj, _voice, patient = self.subjects(head)
+        return subj or patient
 
     def objects(self, v: int) -> tuple[list[int], str | None]:
         doc = self.doc
@@ -184,13 +206,11 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
                 or tok.lemma.lower() in lx.LIGHT_VERBS or tok.start in ctx.cues:
             continue
-        if has_to_infinitive(doc, v) and tok.dep in {"xcomp", "advcl", "ccomp", "acl"}:
-            continue  # "to reconsider": wanted, not done
         subj, voice, patient = ctx.subjects(v)
         obj, prep = ctx.objects(v)
         if voice == "passive" and not subj:
-            if prep and patient:  # "X is based on Y": X base_on Y
-                subj, patient = patient, []
+            if prep and patient and tok.lemma.lower() in lx.STATIVE_PASSIVES:
+                subj, patient = patient, []  # "X is based on Y": X base_on Y
             else:
                 obj, prep = patient, None
         elif voice == "passive":  # the patient is the object, not a prepositional object
@@ -210,7 +230,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         hedges = list(ctx.hedges_by_verb.get(v, []))
         for rel in conjuncts(doc, conj_root(doc, v)):
             hedges += [h for h in ctx.hedges_by_verb.get(rel, []) if h not in hedges]
-        negated = any(doc.tokens[c].dep == "neg" for c in doc.children[v])
+        negated = is_negated(doc, v)
+        mode = modality(doc, v)
         last_obj = max(obj) if obj else v
         complement = ctx.complement(v, last_obj) if tok.lemma.lower() in lx.DIRECTIVE_VERBS \
             else None
@@ -231,7 +252,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     subject=s_arg, verb=lemma, verb_text=_verb_text(doc, v, prep),
                     object=o_arg, start=min(span), end=max(span), sentence=sent,
                     extractor="relations.svo", confidence=round(conf, 2), voice=voice,
-                    negated=negated, complement=complement, hedges=tuple(hedges), quote=quote,
+                    negated=negated, modality=mode, complement=complement, hedges=tuple(hedges), quote=quote,
                 ))
     return tuple(out)
 

@@ -172,6 +172,8 @@ def _statement(w: _Writer, st: Statement) -> None:
     w.add(node, GB.voice, Literal(st.voice))
     if st.negated:
         w.add(node, GB.negated, Literal(True))
+    if st.modality:
+        w.add(node, GB.modality, Literal(st.modality))
     if st.subject is not None:
         w.add(node, GB.subjectText, Literal(st.subject.text))
     if st.object is not None:

@@ -60,8 +60,13 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         # a pronoun subject resolved by coreference
         ("Jane Doe spoke on Monday. She criticised Acme Group.",
          [("Jane Doe", "criticise", "Acme Group")]),
-        # wanted, not done; speech verbs are not actions on their objects
-        ("Acme Group wants to buy Bolt Airways.", []),
+        # wanted, not done: a statement of the controller, marked intended (test_modality);
+        # speech verbs are not actions on their objects
+        ("Acme Group wants to buy Bolt Airways.", [("Acme Group", "buy", "Bolt Airways")]),
+        ("The regulator urged Acme Group to sell the plant.",
+         [("The regulator", "urge", "Acme Group"), ("Acme Group", "sell", "the plant")]),
+        # an agentless passive with a prepositional phrase: the patient is the object
+        ("Jane Doe was selected for West Ham on Monday.", [(None, "select", "Jane Doe")]),
         ("Jane Doe said in January that sales rose.", []),
         ("The council met on Monday.", []),
     ],
@@ -94,6 +99,42 @@ def test_voice(findings_of, text: str, voice: str) -> None:
 def test_negation(findings_of, text: str, negated: bool) -> None:
     (s,) = findings_of(text).statements
     assert s.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "negated"),
+    [
+        ("Acme Group refused to sell the plant.", "sell", True),
+        ("Acme Group failed to pay the workers.", "pay", True),
+        ("Jane Doe has yet to name the date.", "name", True),
+        ("Not even a single example was cited by Jane Doe.", "cite", True),
+        ("Acme Group agreed to sell the plant.", "sell", False),
+    ],
+)
+def test_negation_from_governor_or_subject(findings_of, text: str, verb: str,
+                                           negated: bool) -> None:
+    got = {s.verb: s.negated for s in findings_of(text).statements}
+    assert got[verb] is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Acme Group will buy Bolt Airways.", "future"),
+        ("Acme Group is going to buy Bolt Airways.", "future"),
+        ("Acme Group could buy Bolt Airways.", "possible"),
+        ("Acme Group may buy Bolt Airways.", "possible"),
+        ("If prices fall, Acme Group will sell the plant.", "conditional"),
+        ("Acme Group plans to buy Bolt Airways.", "intended"),
+        ("Acme Group wants to buy Bolt Airways.", "intended"),
+        ("Acme Group must pay the workers.", "intended"),
+        ("Acme Group bought Bolt Airways.", None),
+        ("Jane Doe said Acme Group had bought Bolt Airways.", None),
+    ],
+)
+def test_modality(findings_of, text: str, modality: str | None) -> None:
+    got = [s.modality for s in findings_of(text).statements if s.verb in {"buy", "sell", "pay"}]
+    assert got == [modality]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +190,8 @@ def test_hedges_recorded(findings_of, text: str, hedges: tuple[str, ...]) -> Non
 )
 def test_directive_complement(findings_of, text: str, expected: list) -> None:
     f = findings_of(text)
-    assert [(_arg(f, s.object), s.complement) for s in f.statements] == expected
+    assert [(_arg(f, s.object), s.complement) for s in f.statements
+            if s.verb in {"urge", "ask", "buy"}] == expected
 
 
 def test_statements_inside_quotes_carry_the_quote_index(findings_of) -> None:
