@@ -252,7 +252,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     subject=s_arg, verb=lemma, verb_text=_verb_text(doc, v, prep),
                     object=o_arg, start=min(span), end=max(span), sentence=sent,
                     extractor="relations.svo", confidence=round(conf, 2), voice=voice,
-                    negated=negated, modality=mode, complement=complement, hedges=tuple(hedges), quote=quote,
+                    negated=negated, modality=mode, complement=complement,
+                    hedges=tuple(hedges), quote=quote,
                 ))
     return tuple(out)
 
