@@ -21,6 +21,7 @@ from graphbuild.extract._modality import negated as is_negated
 from graphbuild.extract._syntax import (
     conj_root,
     conjuncts,
+    glued,
     has_to_infinitive,
     np_span,
     verb_ancestor,
@@ -73,15 +74,28 @@ class _Ctx:
     def arguments(self, i: int) -> list[Argument]:
         """The arguments a head token stands for (several when coordinated)."""
         out: list[Argument] = []
-        for j in conjuncts(self.doc, i):
+        for j in glued(self.doc, conjuncts(self.doc, i)):
             out.extend(self._one(j))
         return out
+
+    def _antecedent(self, wh: int, head: int) -> int:
+        """The noun a relative pronoun stands for: the parser's antecedent, or the nearer
+        name inside its prepositional phrase ("Ashok Vishwanathan of Operation Black Vote,
+        which aims…" -> Operation Black Vote)."""
+        doc = self.doc
+        j = wh - 1
+        while j > head and doc.tokens[j].pos == "PUNCT":
+            j -= 1
+        if j > head and doc.tokens[j].dep == "pobj" and doc.tokens[j].pos == "PROPN" \
+                and j in self.by_token and j in doc.subtree(head):
+            return j
+        return head
 
     def _one(self, i: int) -> list[Argument]:
         doc = self.doc
         tok = doc.tokens[i]
         if tok.text.lower() in _WH and doc.tokens[tok.head].dep == "relcl":
-            return self.arguments(doc.tokens[tok.head].head)
+            return self.arguments(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
@@ -215,8 +229,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 obj, prep = patient, None
         elif voice == "passive":  # the patient is the object, not a prepositional object
             obj, prep = patient, None
-        subj_args = list(dict.fromkeys(a for h in subj for a in ctx.arguments(h)))
-        obj_args = list(dict.fromkeys(a for h in obj for a in ctx.arguments(h)))
+        subj_args = list(dict.fromkeys(a for h in glued(doc, subj) for a in ctx.arguments(h)))
+        obj_args = list(dict.fromkeys(a for h in glued(doc, obj) for a in ctx.arguments(h)))
         if voice == "passive" and not subj and obj_args:
             subj_args = [None]  # type: ignore[list-item]
         if not subj_args or not obj_args:

@@ -57,6 +57,12 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
          [("Acme Group", "own", "Bolt Airways"), ("Acme Group", "cut", "300 jobs")]),
         ("Police arrested two men who attacked Jane Doe.",
          [("Police", "arrest", "two men"), ("two men", "attack", "Jane Doe")]),
+        # a hyphenated word split by the parser is one object; a relative pronoun after a
+        # name in a prepositional phrase stands for that name
+        ("Jane Doe discussed UK-France co-operation.",
+         [("Jane Doe", "discuss", "UK-France co-operation")]),
+        ("Jane Doe of Acme Group, which owns Bolt Airways, spoke.",
+         [("Acme Group", "own", "Bolt Airways")]),
         # a pronoun subject resolved by coreference
         ("Jane Doe spoke on Monday. She criticised Acme Group.",
          [("Jane Doe", "criticise", "Acme Group")]),
