@@ -222,6 +222,8 @@ class Statement:
     quote: int | None = None  # index into Findings.quotes when said inside a quotation
     #: future | possible | conditional | intended; None when stated as done (issue 12)
     modality: str | None = None
+    #: other sentences that state the same fact (a headline, a repeated lead paragraph)
+    also_in: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ complement ("urged X to reconsider…") and the quotation the verb sits in are r
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._modality import modality
@@ -76,6 +77,13 @@ class _Ctx:
         out: list[Argument] = []
         for j in glued(self.doc, conjuncts(self.doc, i)):
             out.extend(self._one(j))
+        if len(out) > 1 and not any(a.entity for a in out):
+            # a list of things, none of them named, is one argument ("mass unemployment,
+            # 15% interest rates and the poll tax"): coordination splits named conjuncts only
+            start, end = min(a.start for a in out), max(a.end for a in out)
+            return [Argument(self.doc.text[start:end], start, end, None,
+                             " and ".join(dict.fromkeys(a.head_lemma for a in out)),
+                             next((a.quantity for a in out if a.quantity), None))]
         return out
 
     def _antecedent(self, wh: int, head: int) -> int:
@@ -269,6 +277,30 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     negated=negated, modality=mode, complement=complement,
                     hedges=tuple(hedges), quote=quote,
                 ))
+    return _merge_repeats(out)
+
+
+def _key(a: Argument | None) -> str | None:
+    return None if a is None else a.entity or a.head_lemma or a.text.lower()
+
+
+def _merge_repeats(statements: list[Statement]) -> tuple[Statement, ...]:
+    """One statement per fact: the same agent, verb and patient (with the same polarity and
+    modality) stated again in the article (a headline, a lead repeated as a teaser) is the
+    first statement with the other sentences as further evidence."""
+    first: dict[tuple, int] = {}
+    out: list[Statement] = []
+    for st in statements:
+        key = (_key(st.subject), st.verb, _key(st.object), st.negated, st.modality)
+        n = first.get(key)
+        if n is None:
+            first[key] = len(out)
+            out.append(st)
+            continue
+        kept = out[n]
+        if st.sentence != kept.sentence and st.sentence not in kept.also_in:
+            out[n] = replace(kept, also_in=(*kept.also_in, st.sentence),
+                             confidence=max(kept.confidence, st.confidence))
     return tuple(out)
 
 

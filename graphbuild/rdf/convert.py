@@ -53,6 +53,7 @@ class _Writer:
         self.nodes = {e.key: entity_node(e) for e in self.found.entities}
         self.quads: list[Quad] = []
         self.sentences: set[Sentence] = set()
+        self.concepts: set[URIRef] = set()
 
     def add(self, s, p, o, g=None) -> None:  # noqa: ANN001
         self.quads.append((s, p, o, g or self.graph))
@@ -146,6 +147,9 @@ def _argument_node(w: _Writer, arg) -> URIRef:  # noqa: ANN001
     if arg.entity:
         return w.nodes[arg.entity]
     node = URIRef(f"{w.article}/concept/{slug(arg.head_lemma or arg.text.lower())}")
+    if node in w.concepts:  # one node per noun phrase, labelled once ("18 accounts",
+        return node         # "the deleted accounts": the first wording names it)
+    w.concepts.add(node)
     w.add(node, RDF.type, GB.Concept)
     w.add(node, RDFS.label, Literal(arg.text))
     w.add(node, GB.headLemma, Literal(arg.head_lemma))
@@ -196,6 +200,9 @@ def _statement(w: _Writer, st: Statement) -> None:
         if quote.speaker:
             w.add(node, GB.claimedBy, w.nodes[quote.speaker])
     w.prov(node, st.sentence, st.start, st.end, st.extractor, st.confidence)
+    for sent in st.also_in:  # the same fact stated again (headline, repeated lead)
+        w.sentences.add(sent)
+        w.add(node, GB.sentence, w.sentence_iri(sent))
 
 
 def _quote_iri(w: _Writer, q) -> URIRef:  # noqa: ANN001

@@ -146,8 +146,9 @@ def test_modality(findings_of, text: str, modality: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a list of unnamed things is one object (coordination splits named conjuncts only)
         ("The group deleted 1,200 posts and two pages.",
-         [("1,200 posts", 1200, "posts"), ("two pages", 2, "pages")]),
+         [("1,200 posts and two pages", 1200, "posts")]),
         ("Acme Group allegedly paid \u00a33.5m to officials.",
          [("\u00a33.5m", 3_500_000, "\u00a3")]),
         ("The fund raised $40 million.", [("$40 million", 40_000_000, "$")]),
@@ -227,3 +228,12 @@ def test_confidence_grows_with_resolved_arguments(findings_of) -> None:
     one = findings_of("Acme Group bought the plant.").statements[0]
     none = findings_of("The company bought the plant.").statements[0]
     assert both.confidence > one.confidence > none.confidence
+
+
+def test_a_repeated_sentence_gives_one_statement_with_both_sentences(findings_of) -> None:
+    text = ("Acme Group bought Bolt Airways.\n\nThe deal was large. "
+            "Acme Group bought Bolt Airways.")
+    (s,) = findings_of(text).statements
+    assert text[s.sentence.start:s.sentence.end] == "Acme Group bought Bolt Airways."
+    assert [text[x.start:x.end] for x in s.also_in] == ["Acme Group bought Bolt Airways."]
+    assert s.also_in[0].start > s.sentence.start
