@@ -196,3 +196,18 @@ CLAIM_VERBS = frozenset(SPEECH_VERBS | DIRECTIVE_VERBS | {
 #: participles whose passive states a lasting fact with its preposition ("is based on",
 #: "is located in"): the patient stays the subject and the preposition joins the verb
 STATIVE_PASSIVES = frozenset({"base", "locate", "headquarter", "situate"})
+#: job titles of the head of an organisation or country: the holder leads it
+LEADER_TITLES = frozenset({
+    "leader", "president", "chairman", "chairwoman", "chair", "chairperson", "head", "chief",
+    "chief executive", "director general", "director-general", "managing director",
+    "general secretary", "secretary general", "secretary-general", "prime minister",
+    "premier", "king", "queen", "emir", "sultan", "governor", "mayor", "commander",
+    "commanding general", "boss", "founder", "owner", "captain", "chancellor", "pope",
+    "executive director", "chief executive officer", "ceo"})
+#: job titles of a member of a party or an assembly
+MEMBER_TITLES = frozenset({
+    "mp", "mep", "msp", "am", "member", "senator", "congressman", "congresswoman",
+    "councillor", "councilman", "councilwoman", "representative", "delegate", "backbencher",
+    "candidate", "activist", "peer"})
+#: verbs by which someone heads an organisation ("led by", "heads", "chairs")
+LEAD_VERBS = frozenset({"lead", "head", "chair", "command"})

@@ -156,6 +156,8 @@ class _Ctx:
             if has_to_infinitive(doc, v):
                 ctrl = self.controller(v)
                 return (ctrl, voice, []) if voice == "active" else ([], voice, ctrl)
+        if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
+            return subj, "passive", [doc.tokens[v].head]  # "the government, led by X"
         if voice == "passive" and not patient and conj_root(doc, v) != v:
             # "The drug is safe and was approved by regulators": the shared subject
             root_subj, _voice, root_patient = self.subjects(conj_root(doc, v))

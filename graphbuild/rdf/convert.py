@@ -256,8 +256,11 @@ def _typed_relations(w: _Writer) -> None:
             continue
         s, o = w.nodes[r.head], w.nodes[r.tail]
         prefix, name = PROPERTIES[r.relation].split(":")
-        p = SDO[name] if prefix == "schema" else relation_iri(name)
+        p = SDO[name] if prefix == "schema" else GB[name] if prefix == "gb" else \
+            relation_iri(name)
         w.add(s, p, o)
+        if p == GB.leads:  # gb:leads is a sub-property of schema:worksFor: stated as well
+            w.add(s, SDO.worksFor, o)
         if prefix == "rel":
             w.add(p, RDF.type, GB.VerbRelation, ENTITY_GRAPH)
             w.add(p, RDFS.label, Literal(name.replace("_", " ")), ENTITY_GRAPH)
@@ -266,6 +269,8 @@ def _typed_relations(w: _Writer) -> None:
         w.add(node, RDF.type, GB.Statement)
         w.add(node, RDF.subject, s)
         w.add(node, RDF.predicate, p)
+        if p == GB.leads:
+            w.add(node, RDF.predicate, SDO.worksFor)
         w.add(node, RDF.object, o)
         w.add(node, GB.subjectText, Literal(w.doc.text[slice(*r.head_span)]))
         w.add(node, GB.objectText, Literal(w.doc.text[slice(*r.tail_span)]))

@@ -29,8 +29,13 @@ def _relations(findings_of, text: str) -> set[tuple[str, str, str]]:
         # Work_For: apposition with "at", a title before the name, "works for", "professor at"
         ("Jane Doe, a lawyer at Acme Group, said the deal was off.",
          {("Work_For", "Jane Doe", "Acme Group")}),
+        # a head's title: Leads (issue 12), also as a verb of leading
         ("Acme Group chief executive Jane Doe said sales rose.",
-         {("Work_For", "Jane Doe", "Acme Group")}),
+         {("Leads", "Jane Doe", "Acme Group")}),
+        ("The task force is led by Jane Doe of Acme Group.", set()),
+        ("Acme Group is led by Jane Doe.", {("Leads", "Jane Doe", "Acme Group")}),
+        ("Jane Doe heads the Ministry of Defence.",
+         {("Leads", "Jane Doe", "Ministry of Defence")}),
         ("John Smith works for the Ministry of Defence.",
          {("Work_For", "John Smith", "Ministry of Defence")}),
         ("Laura Kim, a professor at Denver University, said the law was unfair.",
@@ -103,6 +108,12 @@ def test_typed_relations_are_found(findings_of, text, expected):
          "of cutting sailings.", {("OrgBased_In", "Coastal Wire", "Port Ellis")}),
         ("BOISE, Idaho, May 3 (Mountain News) - Jane Doe, a lawyer at Acme Group, said the "
          "deal was off.", {("OrgBased_In", "Mountain News", "Boise")}),
+        # a place that qualifies another noun is not where the organisation is based
+        ("The frigate joined U.S. ships and Acme Group vessels.",
+         {("OrgBased_In", "Acme Group", "U.S.")}),
+        # a verb of leading that is only planned or denied states no leadership
+        ("Jane Doe will lead Acme Group.", {("Leads", "Jane Doe", "Acme Group")}),
+        ("Jane Doe did not lead Acme Group.", {("Leads", "Jane Doe", "Acme Group")}),
         # the speaker and a name in what they said about someone else
         ('"Globex Industries is based in Lisbon," said Jane Doe, a lawyer at Acme Group.',
          {("Work_For", "Jane Doe", "Globex Industries")}),
@@ -137,7 +148,7 @@ def test_shipped_model_is_small_and_complete():
     raw = path.read_bytes()
     assert len(raw) < 3_000_000
     data = json.loads(raw)
-    assert set(data["relations"]) == set(SIGNATURES) == set(tr.PROPERTIES)
+    assert set(data["relations"]) == set(SIGNATURES) <= set(tr.PROPERTIES)
     assert data["parser"] and data["trained_on"].startswith("CoNLL04 train")
     model = tr.load_model()
     for rel in SIGNATURES:
