@@ -211,3 +211,10 @@ MEMBER_TITLES = frozenset({
     "candidate", "activist", "peer"})
 #: verbs by which someone heads an organisation ("led by", "heads", "chairs")
 LEAD_VERBS = frozenset({"lead", "head", "chair", "command"})
+#: words that state a killing ("shot", "assassin of", "murder of"): a typed Kill relation
+#: needs one of them on the path between killer and victim
+KILLING_WORDS = frozenset({
+    "kill", "killing", "killer", "murder", "murderer", "assassinate", "assassination",
+    "assassin", "shoot", "shooting", "shot", "gunman", "slay", "slaying", "slain", "stab",
+    "stabbing", "strangle", "execute", "execution", "behead", "lynch", "massacre", "gun",
+    "fire", "poison", "death", "bomb"})

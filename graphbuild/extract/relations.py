@@ -103,7 +103,9 @@ class _Ctx:
         doc = self.doc
         tok = doc.tokens[i]
         if tok.text.lower() in _WH and doc.tokens[tok.head].dep == "relcl":
-            return self.arguments(self._antecedent(i, doc.tokens[tok.head].head))
+            # the noun itself, not the names coordinated with it ("Jack Ruby, who killed
+            # Oswald, and Jim and Tammy Bakker": only Ruby killed)
+            return self._one(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)

@@ -140,6 +140,45 @@ def _may_relate(found: Findings, m1: int, m2: int, k1: str, k2: str) -> bool:
 
 
 _HOME_RELATIONS = {"OrgBased_In", "Live_In"}
+
+
+def _killing_between(doc: ParsedDoc, killer: Arg, victim: Arg) -> bool:
+    """A killing word links the two names directly: on the dependency path between them
+    there is a word of killing ("shot", "assassin of", "convicted of murdering") and no
+    other noun or name ("the car Oswald drove on the day Kennedy was shot", "a group of
+    nobles that included Brutus" are left out: the path runs through "day", "group")."""
+    x, y = head_token(doc, killer), head_token(doc, victim)
+    up, down = _chain(doc, x), _chain(doc, y)
+    common = next((i for i in up if i in down), None)
+    if common is None:
+        return False
+    inner = [i for i in up[:up.index(common) + 1] + down[:down.index(common)] if i not in (x, y)]
+    lemmas = [(doc.tokens[i].lemma or doc.tokens[i].text).lower() for i in inner]
+    # a killing noun that describes one of the two ("King assassin James Earl Ray")
+    described = [(doc.tokens[c].lemma or doc.tokens[c].text).lower()
+                 for e in (x, y) for c in doc.children[e]
+                 if doc.tokens[c].dep in {"compound", "appos", "amod", "nmod"}]
+    if not any(lem in lx.KILLING_WORDS for lem in lemmas + described):
+        return False
+    others = [i for i, lem in zip(inner, lemmas, strict=True)
+              if doc.tokens[i].pos in {"NOUN", "PROPN"} and lem not in lx.KILLING_WORDS]
+    return not others
+
+
+def _chain(doc: ParsedDoc, i: int) -> list[int]:
+    out = [i]
+    while doc.tokens[out[-1]].head != out[-1] and doc.tokens[out[-1]].head not in out:
+        out.append(doc.tokens[out[-1]].head)
+    return out
+
+
+def _coordinated(feats: list[str]) -> bool:
+    """The two names are coordinated ("the U.S., French and Royal Navy", "ISF and
+    Peshmerga", "South America, Italy, Spain"): listed side by side, not related."""
+    path = next((f[5:] for f in feats if f.startswith("path=")), "")
+    labels = set(re.split(r"[\^v|]", path)) - {"", "PROPN", "NOUN"}
+    return "conj" in labels and labels <= {"conj", "amod", "compound", "nmod"}
+
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
@@ -209,7 +248,12 @@ def find_typed_relations(doc: ParsedDoc, found: Findings, model: RelationModel |
                     continue  # "U.S. ships USS Hopper", "a US court": not where X is
                 if rel == "Live_In":  # "US president X": an office in that place
                     label = _office_title(doc, local[t]) or rel
-            p = round(model.probability(rel, features(doc, local, h, t)), 2)
+            feats = features(doc, local, h, t)
+            if rel != "Located_In" and _coordinated(feats):
+                continue
+            if rel == "Kill" and not _killing_between(doc, local[h], local[t]):
+                continue
+            p = round(model.probability(rel, feats), 2)
             if p < (model.threshold(rel) if threshold is None else threshold):
                 continue
             key = (rel, frozenset((h, t)))

@@ -63,6 +63,9 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
          [("Jane Doe", "discuss", "UK-France co-operation")]),
         ("Jane Doe of Acme Group, which owns Bolt Airways, spoke.",
          [("Acme Group", "own", "Bolt Airways")]),
+        # a relative pronoun stands for its noun, not the names coordinated with it
+        ("Jane Doe, who sued Acme Group, and Tom Reed spoke.",
+         [("Jane Doe", "sue", "Acme Group")]),
         # a pronoun subject resolved by coreference
         ("Jane Doe spoke on Monday. She criticised Acme Group.",
          [("Jane Doe", "criticise", "Acme Group")]),

@@ -64,6 +64,7 @@ def _relations(findings_of, text: str) -> set[tuple[str, str, str]]:
         ("Paul Grant was killed by Tom Reed in 1990.", {("Kill", "Tom Reed", "Paul Grant")}),
         ("Police said Mark Tully assassinated Ruth Kane.",
          {("Kill", "Mark Tully", "Ruth Kane")}),
+        ("Ruth Kane's assassin Mark Tully was hanged.", {("Kill", "Mark Tully", "Ruth Kane")}),
         # several relations in one sentence
         ("Jane Doe, a lawyer at Acme Group, said Tom Reed had left Globex Industries.",
          {("Work_For", "Jane Doe", "Acme Group")}),
@@ -88,6 +89,13 @@ def test_typed_relations_are_found(findings_of, text, expected):
         # the victim did not kill the killer: one direction only
         ("Tom Reed shot Paul Grant outside a bar.", {("Kill", "Paul Grant", "Tom Reed")}),
         ("Paul Grant was killed by Tom Reed in 1990.", {("Kill", "Paul Grant", "Tom Reed")}),
+        # a killing needs a killing word linking killer and victim, not a trial or a day
+        ("Tom Reed will be sentenced following Paul Grant's trial.",
+         {("Kill", "Tom Reed", "Paul Grant"), ("Kill", "Paul Grant", "Tom Reed")}),
+        ("Tom Reed drove the car on the day Paul Grant was shot.",
+         {("Kill", "Tom Reed", "Paul Grant")}),
+        # listed names are not related: "Acme Group and Lisbon officials"
+        ("Officials of Acme Group and Denver met.", {("OrgBased_In", "Acme Group", "Denver")}),
         # coordinated or travelled-between places are not inside one another
         ("Officials in Denver and Lisbon signed the treaty.",
          {("Located_In", "Lisbon", "Denver"), ("Located_In", "Denver", "Lisbon")}),
