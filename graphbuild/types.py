@@ -224,6 +224,8 @@ class Statement:
     modality: str | None = None
     #: other sentences that state the same fact (a headline, a repeated lead paragraph)
     also_in: tuple[Sentence, ...] = ()
+    #: how the statement was read ("subject=relative", "object=prep"…): calibration input
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,9 +120,15 @@ def _check_scheduler(scheduler: str | None, store_dir: str | None, emit_dir: str
               help="Leave cross-article entity merging pending (with --store); the next build "
                    "without this flag merges.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out statements, relations and quotations whose calibrated "
+                   "confidence is below this [default: keep every fact].")
+@click.option("--named-only", is_flag=True,
+              help="Leave out statements with no named participant.")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
             jobs: int, scheduler: str | None, emit_dir: str | None, no_html: bool,
-            no_merge: bool, quiet: bool) -> None:
+            no_merge: bool, quiet: bool, min_confidence: float | None = None,
+            named_only: bool = False) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -159,6 +165,9 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     """
     if quiet:
         logging.getLogger("graphbuild").setLevel(logging.ERROR)
+    from graphbuild.calibration import set_build_filters  # issue 12: worker processes too
+
+    set_build_filters(min_confidence, named_only)
     if sum(bool(x) for x in (store_dir, out_dir, emit_dir)) > 1:
         raise click.UsageError("give one of --out, --store or --emit")
     _check_scheduler(scheduler, store_dir, emit_dir, jobs)

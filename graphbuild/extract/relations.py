@@ -32,6 +32,7 @@ from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement
 
 _SUBJ = {"nsubj", "csubj"}
 _VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
 _SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", "that",
                   "something", "everything", "nothing", "anything", "themselves", "itself",
@@ -96,7 +97,13 @@ class _Ctx:
             j -= 1
         if j > head and doc.tokens[j].dep == "pobj" and doc.tokens[j].pos == "PROPN" \
                 and j in self.by_token and j in doc.subtree(head):
-            return j
+            # "which" does not stand for a person, "who" stands for one
+            person = {i: any(self.kinds.get(k) is Kind.PERSON for k in self.by_token.get(i, ()))
+                      for i in (j, head)}
+            who = doc.tokens[wh].text.lower() in {"who", "whom"}
+            if (who and person[j] and not person[head]) or \
+                    (not who and person[head] and not person[j]):
+                return j
         return head
 
     def _one(self, i: int) -> list[Argument]:
@@ -188,6 +195,12 @@ class _Ctx:
         objs = [c for c in doc.children[v] if doc.tokens[c].dep in {"dobj", "dative"}]
         if objs:
             return objs, None
+        tok = doc.tokens[v]
+        if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]) \
+                and doc.tokens[tok.head].pos in {"NOUN", "PROPN"} \
+                and tok.lemma.lower() not in lx.SPEECH_VERBS:
+            # an object relative: "the contribution she will make to…" (she makes it)
+            return [tok.head], None
         # right-node raising: "blocked and then deleted 18 accounts"
         for c in doc.children[v]:
             if doc.tokens[c].dep == "conj" and doc.tokens[c].pos == "VERB":
@@ -263,6 +276,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
             else None
         quote = ctx.quote_of.get(v)
         sent = doc.sentence_of(v)
+        cues = _cues(doc, v, subj, obj, prep, sent)
         for s_arg in subj_args:
             for o_arg in obj_args:
                 if s_arg is not None and o_arg.entity and s_arg.entity == o_arg.entity:
@@ -279,9 +293,34 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     object=o_arg, start=min(span), end=max(span), sentence=sent,
                     extractor="relations.svo", confidence=round(conf, 2), voice=voice,
                     negated=negated, modality=mode, complement=complement,
-                    hedges=tuple(hedges), quote=quote,
+                    hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+def _cues(doc: ParsedDoc, v: int, subj: list[int], obj: list[int], prep: str | None,
+          sent) -> tuple[str, ...]:  # noqa: ANN001
+    """How the statement was read (for its calibrated confidence): where the subject came
+    from (its own clause, a relative pronoun, a governing verb, a coordinated verb), whether
+    the object is a prepositional one, how long the sentence is."""
+    tok = doc.tokens[v]
+    own = [c for c in doc.children[v] if doc.tokens[c].dep in _SUBJ | {"nsubjpass", "agent"}]
+    if not subj:
+        via = "none"
+    elif any(doc.tokens[h].text.lower() in _WH for h in subj):
+        via = "relative"
+    elif own:
+        via = "own"
+    elif tok.dep == "conj":
+        via = "coordinated"
+    else:
+        via = "governor"
+    n = sent.token_end - sent.token_start
+    far = min(abs(h - v) for h in subj + obj) if subj or obj else 0
+    return (f"subject={via}", "object=prep" if prep else "object=direct",
+            "sentence=" + ("short" if n < 20 else "medium" if n < 40 else "long"),
+            "distance=" + ("near" if far <= 3 else "mid" if far <= 8 else "far"),
+            f"clause={tok.dep if tok.dep in _CLAUSES else 'other'}")
 
 
 def _key(a: Argument | None) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
+from graphbuild import calibration as cal
 from graphbuild.rdf.vocab import (
     ENTITY_GRAPH,
     GB,
@@ -157,6 +158,12 @@ def _argument_node(w: _Writer, arg) -> URIRef:  # noqa: ANN001
 
 
 def _statement(w: _Writer, st: Statement) -> None:
+    named = cal.has_named_participant(st, w.found)
+    if not named and cal.named_only():
+        return  # build --named-only
+    confidence = cal.statement_confidence(st, w.found)
+    if confidence < cal.min_confidence():
+        return
     s = _argument_node(w, st.subject)
     o = _argument_node(w, st.object)
     p = relation_iri(st.verb)
@@ -174,6 +181,8 @@ def _statement(w: _Writer, st: Statement) -> None:
     w.add(node, GB.verb, Literal(st.verb))
     w.add(node, GB.verbText, Literal(st.verb_text))
     w.add(node, GB.voice, Literal(st.voice))
+    # the view and the example queries show the statements with a named participant
+    w.add(node, GB.namedParticipant, Literal(named))
     if st.negated:
         w.add(node, GB.negated, Literal(True))
     if st.modality:
@@ -199,7 +208,7 @@ def _statement(w: _Writer, st: Statement) -> None:
         w.add(node, GB.inQuotation, _quote_iri(w, quote))
         if quote.speaker:
             w.add(node, GB.claimedBy, w.nodes[quote.speaker])
-    w.prov(node, st.sentence, st.start, st.end, st.extractor, st.confidence)
+    w.prov(node, st.sentence, st.start, st.end, st.extractor, confidence)
     for sent in st.also_in:  # the same fact stated again (headline, repeated lead)
         w.sentences.add(sent)
         w.add(node, GB.sentence, w.sentence_iri(sent))
@@ -214,6 +223,9 @@ def _quotes(w: _Writer) -> None:
     from graphbuild.extract._syntax import token_at
 
     for q in w.found.quotes:
+        confidence = cal.quote_confidence(q)  # calibrated (issue 12)
+        if confidence < cal.min_confidence():
+            continue
         node = _quote_iri(w, q)
         w.add(node, RDF.type, SDO.Quotation)
         w.add(node, SDO.text, Literal(q.text))
@@ -226,7 +238,7 @@ def _quotes(w: _Writer) -> None:
         for h in q.hedges:
             w.add(node, GB.hedge, Literal(h))
         sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
-        w.prov(node, sent, q.start, q.end, "quotes", q.confidence)
+        w.prov(node, sent, q.start, q.end, "quotes", confidence)
 
 
 def _roles(w: _Writer) -> None:
@@ -254,6 +266,9 @@ def _typed_relations(w: _Writer) -> None:
     for r in w.found.typed_relations:
         if r.head not in w.nodes or r.tail not in w.nodes:
             continue
+        confidence = cal.relation_confidence(r)
+        if confidence < cal.min_confidence():
+            continue
         s, o = w.nodes[r.head], w.nodes[r.tail]
         prefix, name = PROPERTIES[r.relation].split(":")
         p = SDO[name] if prefix == "schema" else GB[name] if prefix == "gb" else \
@@ -275,7 +290,7 @@ def _typed_relations(w: _Writer) -> None:
         w.add(node, GB.subjectText, Literal(w.doc.text[slice(*r.head_span)]))
         w.add(node, GB.objectText, Literal(w.doc.text[slice(*r.tail_span)]))
         start, end = min(r.head_span[0], r.tail_span[0]), max(r.head_span[1], r.tail_span[1])
-        w.prov(node, r.sentence, start, end, r.extractor, r.confidence)
+        w.prov(node, r.sentence, start, end, r.extractor, confidence)
         if r.relation == "Kill":
             event = URIRef(f"{w.article}/event/killing/{key}")
             w.add(event, RDF.type, GB.Killing)
@@ -283,7 +298,7 @@ def _typed_relations(w: _Writer) -> None:
             w.add(event, SDO.agent, s)
             w.add(event, GB.victim, o)
             w.add(node, GB.event, event)
-            w.prov(event, r.sentence, start, end, r.extractor, r.confidence)
+            w.prov(event, r.sentence, start, end, r.extractor, confidence)
 
 
 def _sentences(w: _Writer) -> None:

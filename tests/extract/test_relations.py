@@ -66,6 +66,13 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         # a relative pronoun stands for its noun, not the names coordinated with it
         ("Jane Doe, who sued Acme Group, and Tom Reed spoke.",
          [("Jane Doe", "sue", "Acme Group")]),
+        # "which" after a place does not stand for the place: "the attack on Camp Hurriya
+        # that killed…"; an object relative takes the noun it modifies as object
+        ("The attack on Camp Hurriya that killed Jane Doe shocked Tom Reed.",
+         [("The attack", "kill", "Jane Doe"), ("The attack", "shock", "Tom Reed")]),
+        ("Jane Doe praised the contribution Acme Group will make.",
+         [("Jane Doe", "praise", "the contribution"),
+          ("Acme Group", "make", "the contribution")]),
         # a pronoun subject resolved by coreference
         ("Jane Doe spoke on Monday. She criticised Acme Group.",
          [("Jane Doe", "criticise", "Acme Group")]),
