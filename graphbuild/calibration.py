@@ -175,3 +175,46 @@ def min_confidence_binding(value: float | None) -> Literal:
 
     chosen = default_min_confidence("statement") if value is None else value
     return Literal(f"{chosen:.2f}", datatype=XSD.decimal)
+
+
+_PRUNE = """
+PREFIX gb: <https://w3id.org/graphbuild/ns#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+DELETE { GRAPH ?g { ?s ?p ?o } } WHERE {
+  GRAPH ?g { ?st a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . ?s ?p ?o }
+  %(weak)s
+  FILTER NOT EXISTS {
+    GRAPH ?g2 { ?st2 a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
+    %(strong)s
+  }
+} ;
+DELETE { GRAPH ?g { ?st ?x ?y } } WHERE {
+  GRAPH ?g { ?st a gb:Statement . ?st ?x ?y }
+  %(weak)s
+}
+"""
+_WEAK = """OPTIONAL { GRAPH ?g { ?st gb:confidence ?c } }
+  OPTIONAL { GRAPH ?g { ?st gb:verb ?verb } }
+  OPTIONAL { GRAPH ?g { ?st gb:namedParticipant ?named } }
+  FILTER (!COALESCE(?named, true) || COALESCE(?c < IF(BOUND(?verb), %(s)s, %(r)s), false))"""
+_STRONG = """OPTIONAL { GRAPH ?g2 { ?st2 gb:confidence ?c2 } }
+    OPTIONAL { GRAPH ?g2 { ?st2 gb:verb ?verb2 } }
+    OPTIONAL { GRAPH ?g2 { ?st2 gb:namedParticipant ?named2 } }
+    FILTER (COALESCE(?named2, true) && COALESCE(?c2 >= IF(BOUND(?verb2), %(s)s, %(r)s), true))"""
+
+
+def prune_store(store, statement_min: float, relation_min: float) -> None:  # noqa: ANN001
+    """Remove from an in-memory Oxigraph store the statements (and the direct edges only
+    they support) below the thresholds, and the statements without a named participant:
+    what the view leaves out by default. Never used on a persistent store."""
+    nums = {"s": f"{float(statement_min):.4f}", "r": f"{float(relation_min):.4f}"}
+    weak, strong = _WEAK % nums, _STRONG % nums
+    store.update(_PRUNE % {"weak": weak, "strong": strong})
+
+
+def view_thresholds(value: float | None) -> tuple[float, float]:
+    """(statement, relation) thresholds of the view: ``value`` for both, or the calibrated
+    ones."""
+    if value is not None:
+        return value, value
+    return default_min_confidence("statement"), default_min_confidence("relation")

@@ -92,3 +92,30 @@ def test_named_participant_counts_a_phrase_about_a_name(findings_of):
     assert cal.has_named_participant(st, f)
     f = findings_of("The weather improved the mood.")
     assert not any(cal.has_named_participant(s, f) for s in f.statements)
+
+
+def test_view_pruning_keeps_edges_a_confident_statement_supports():
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(input=b"""
+        @prefix gb: <https://w3id.org/graphbuild/ns#> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        @prefix rel: <https://w3id.org/graphbuild/rel/> .
+        <g> { <a> rel:buy <b> . <a> rel:sell <c> . <d> rel:see <e> .
+          <s1> a gb:Statement ; rdf:subject <a> ; rdf:predicate rel:buy ; rdf:object <b> ;
+               gb:verb "buy" ; gb:confidence 0.9 ; gb:namedParticipant true .
+          <s2> a gb:Statement ; rdf:subject <a> ; rdf:predicate rel:buy ; rdf:object <b> ;
+               gb:verb "buy" ; gb:confidence 0.2 ; gb:namedParticipant true .
+          <s3> a gb:Statement ; rdf:subject <a> ; rdf:predicate rel:sell ; rdf:object <c> ;
+               gb:verb "sell" ; gb:confidence 0.3 ; gb:namedParticipant true .
+          <s4> a gb:Statement ; rdf:subject <d> ; rdf:predicate rel:see ; rdf:object <e> ;
+               gb:verb "see" ; gb:confidence 0.9 ; gb:namedParticipant false . }
+        """, format=ox.RdfFormat.TRIG, base_iri="http://x/")
+    cal.prune_store(store, 0.5, 0.5)
+    left = {(q.subject.value[-1], q.predicate.value.rsplit("/", 1)[-1], q.object.value[-1])
+            for q in store if q.predicate.value.startswith("https://w3id.org/graphbuild/rel/")}
+    assert left == {("a", "buy", "b")}
+    statements = {q.subject.value[-2:] for q in store
+                  if q.object == ox.NamedNode("https://w3id.org/graphbuild/ns#Statement")}
+    assert statements == {"s1"}
