@@ -192,7 +192,8 @@ NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "no-one"}
 CLAIM_VERBS = frozenset(SPEECH_VERBS | DIRECTIVE_VERBS | {
     "condemn", "welcome", "praise", "criticise", "criticize", "accuse", "blame", "hope",
     "applaud", "commend", "denounce", "slam", "hail", "attack", "dismiss", "reject", "thank",
-    "express", "reaffirm", "stress", "highlight", "recognise", "recognize", "question"})
+    "express", "reaffirm", "stress", "highlight", "recognise", "recognize", "question",
+    "speak", "talk", "comment", "respond"})
 #: participles whose passive states a lasting fact with its preposition ("is based on",
 #: "is located in"): the patient stays the subject and the preposition joins the verb
 STATIVE_PASSIVES = frozenset({"base", "locate", "headquarter", "situate"})

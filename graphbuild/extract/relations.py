@@ -32,6 +32,8 @@ from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement
 
 _SUBJ = {"nsubj", "csubj"}
 _VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+#: "have" is an action with an object ("has no idea", "had the chance"), unlike "be"
+_LIGHT = lx.LIGHT_VERBS - {"have"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
 _SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", "that",
@@ -243,7 +245,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
     for tok in doc.tokens:
         v = tok.i
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
-                or tok.lemma.lower() in lx.LIGHT_VERBS or tok.start in ctx.cues:
+                or tok.lemma.lower() in _LIGHT or tok.start in ctx.cues:
             continue
         subj, voice, patient = ctx.subjects(v)
         obj, prep = ctx.objects(v)
@@ -258,7 +260,9 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         obj_args = list(dict.fromkeys(a for h in glued(doc, obj) for a in ctx.arguments(h)))
         if voice == "passive" and not subj and obj_args:
             subj_args = [None]  # type: ignore[list-item]
-        if not subj_args or not obj_args:
+        if not obj_args and subj_args and _intransitive(doc, v, ctx, subj_args):
+            obj_args = [None]  # type: ignore[list-item]  # "Labour wins", "Blair has failed"
+        if not subj_args or not obj_args or (tok.lemma.lower() == "have" and obj_args == [None]):
             continue
         lemma = tok.lemma.lower()
         for c in doc.children[v]:
@@ -279,7 +283,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         cues = _cues(doc, v, subj, obj, prep, sent)
         for s_arg in subj_args:
             for o_arg in obj_args:
-                if s_arg is not None and o_arg.entity and s_arg.entity == o_arg.entity:
+                if s_arg is not None and o_arg is not None and o_arg.entity \
+                        and s_arg.entity == o_arg.entity:
                     continue
                 ents = sum(1 for a in (s_arg, o_arg) if a is not None and a.entity)
                 conf = 0.5 if ents == 0 and s_arg is not None else 0.6 + 0.1 * ents
@@ -296,6 +301,18 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+def _intransitive(doc: ParsedDoc, v: int, ctx: _Ctx, subj_args: list) -> bool:
+    """An action without an object by a named agent: "if Labour wins", "Blair has failed"
+    (not a verb of saying, not one whose clause complement is what it reports)."""
+    tok = doc.tokens[v]
+    if tok.dep not in {"ROOT", "conj", "ccomp"} or tok.lemma.lower() in lx.CLAIM_VERBS or any(
+            doc.tokens[c].dep in {"ccomp", "xcomp", "attr", "acomp", "oprd"}
+            for c in doc.children[v]):
+        return False
+    return any(a is not None and ctx.kinds.get(a.entity) in
+               {Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE} for a in subj_args)
 
 
 def _cues(doc: ParsedDoc, v: int, subj: list[int], obj: list[int], prep: str | None,

@@ -165,9 +165,10 @@ def _statement(w: _Writer, st: Statement) -> None:
     if confidence < cal.min_confidence():
         return
     s = _argument_node(w, st.subject)
-    o = _argument_node(w, st.object)
+    o = _argument_node(w, st.object) if st.object is not None else None  # None: intransitive
     p = relation_iri(st.verb)
-    w.add(s, p, o)
+    if o is not None:
+        w.add(s, p, o)
     w.add(p, RDF.type, GB.VerbRelation, ENTITY_GRAPH)
     w.add(p, RDFS.label, Literal(st.verb.replace("_", " ")), ENTITY_GRAPH)
     node = URIRef(f"{w.article}/statement/" + short_hash(
@@ -177,7 +178,8 @@ def _statement(w: _Writer, st: Statement) -> None:
     w.add(node, RDF.type, GB.Statement)
     w.add(node, RDF.subject, s)
     w.add(node, RDF.predicate, p)
-    w.add(node, RDF.object, o)
+    if o is not None:
+        w.add(node, RDF.object, o)
     w.add(node, GB.verb, Literal(st.verb))
     w.add(node, GB.verbText, Literal(st.verb_text))
     w.add(node, GB.voice, Literal(st.voice))
