@@ -231,6 +231,7 @@ def find_typed_relations(doc: ParsedDoc, found: Findings, model: RelationModel |
         sent = doc.sentence_of(item[0].token_start)
         by_sentence.setdefault(sent.token_start, []).append(item)
     out: list[TypedRelation] = []
+    labels = {e.key: e.label for e in found.entities}
     for group in by_sentence.values():
         sent = doc.sentence_of(group[0][0].token_start)
         local = [a for a, _n, _k in group]
@@ -250,6 +251,8 @@ def find_typed_relations(doc: ParsedDoc, found: Findings, model: RelationModel |
                     label = _office_title(doc, local[t]) or rel
             feats = features(doc, local, h, t)
             if rel != "Located_In" and _coordinated(feats):
+                continue
+            if rel == "Work_For" and _portfolio(labels.get(group[t][2], "")):
                 continue
             if rel == "Kill" and not _killing_between(doc, local[h], local[t]):
                 continue
@@ -278,6 +281,17 @@ def _affiliation(title: str, org_type: str) -> str:
     return "Work_For"
 
 
+_PORTFOLIO_GLUE = {"affairs", "sport", "culture", "media", "state", "for", "and", "of", "the",
+                   ","}
+
+
+def _portfolio(label: str) -> bool:
+    """A minister's portfolio read as an organisation ("Education", "Home Affairs",
+    "State for Culture, Media and Sport"): not an organisation one works for."""
+    words = re.findall(r"[\w']+", label.lower())
+    return bool(words) and all(w in lx.TITLE_MODIFIERS or w in _PORTFOLIO_GLUE for w in words)
+
+
 def role_relations(doc: ParsedDoc, found: Findings) -> list[TypedRelation]:
     """Affiliations that roles state: "Labour party chairman Ian McCartney" (leads),
     "Labour MP X" (member of), "a spokesman for DLF Builders" (works for); a country's
@@ -297,7 +311,7 @@ def role_relations(doc: ParsedDoc, found: Findings) -> list[TypedRelation]:
                         and m.source in NAME_SOURCES \
                         and _JUST_BEFORE.fullmatch(doc.text[m.end:r.start]):
                     org, span = keys[0], (m.start, m.end)
-        if org is None or org == r.person or org not in ents:
+        if org is None or org == r.person or org not in ents or _portfolio(ents[org].label):
             continue
         if span is None:
             span = next(((m.start, m.end) for m, keys in zip(found.mentions,

@@ -119,6 +119,9 @@ def test_typed_relations_are_found(findings_of, text, expected):
         # a place that qualifies another noun is not where the organisation is based
         ("The frigate joined U.S. ships and Acme Group vessels.",
          {("OrgBased_In", "Acme Group", "U.S.")}),
+        # a minister's portfolio is not an organisation
+        ("Education Secretary Jane Doe visited Acme Group.",
+         {("Work_For", "Jane Doe", "Education"), ("Leads", "Jane Doe", "Education")}),
         # a verb of leading that is only planned or denied states no leadership
         ("Jane Doe will lead Acme Group.", {("Leads", "Jane Doe", "Acme Group")}),
         ("Jane Doe did not lead Acme Group.", {("Leads", "Jane Doe", "Acme Group")}),
