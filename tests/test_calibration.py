@@ -40,11 +40,13 @@ def test_shipped_table_has_a_model_and_a_threshold_per_kind():
     table = json.loads(raw)
     for kind in ("statement", "relation", "quotation"):
         assert {"bias", "raw", "weights"} <= set(table["models"][kind])
-        assert 0.0 < table["thresholds"][kind] <= 1.0
+        # None when no confidence reached 0.85 precision on dev (then nothing is hidden)
+        threshold = table["thresholds"][kind]
+        assert threshold is None or 0.0 < threshold <= 1.0
+        assert cal.default_min_confidence(kind) == (threshold or 0.0)
         bins = table["reliability"][kind]
         assert sum(b["facts"] for b in bins) > 50  # measured on the development gold
-    assert 0.0 < cal.default_min_confidence() <= 1.0
-    assert cal.default_min_confidence("relation") == table["thresholds"]["relation"]
+    assert 0.0 <= cal.default_min_confidence() <= 1.0
 
 
 def test_calibration_is_monotone_in_the_raw_score_and_uses_features():
