@@ -94,6 +94,15 @@ class _Ctx:
         name inside its prepositional phrase ("Ashok Vishwanathan of Operation Black Vote,
         which aims…" -> Operation Black Vote)."""
         doc = self.doc
+        h = doc.tokens[head]
+        if h.dep == "pobj" and doc.tokens[wh - 1].text == ",":
+            prep = doc.tokens[h.head]
+            verb = doc.tokens[prep.head]
+            if prep.dep == "prep" and verb.dep == "acl" and verb.pos == "VERB" \
+                    and doc.tokens[verb.head].pos in {"NOUN", "PROPN"}:
+                # "an investigation carried out against the accounts, which is based on…":
+                # the noun the participle describes
+                return verb.head
         j = wh - 1
         while j > head and doc.tokens[j].pos == "PUNCT":
             j -= 1
@@ -167,7 +176,8 @@ class _Ctx:
             if has_to_infinitive(doc, v):
                 ctrl = self.controller(v)
                 return (ctrl, voice, []) if voice == "active" else ([], voice, ctrl)
-        if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
+        if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN" \
+                and not any(doc.tokens[c].dep in _SUBJ for c in doc.children[v]):
             return subj, "passive", [doc.tokens[v].head]  # "the government, led by X"
         if voice == "passive" and not patient and conj_root(doc, v) != v:
             # "The drug is safe and was approved by regulators": the shared subject
@@ -198,17 +208,21 @@ class _Ctx:
         if objs:
             return objs, None
         tok = doc.tokens[v]
-        if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]) \
-                and doc.tokens[tok.head].pos in {"NOUN", "PROPN"} \
-                and tok.lemma.lower() not in lx.SPEECH_VERBS:
-            # an object relative: "the contribution she will make to…" (she makes it)
-            return [tok.head], None
         # right-node raising: "blocked and then deleted 18 accounts"
         for c in doc.children[v]:
             if doc.tokens[c].dep == "conj" and doc.tokens[c].pos == "VERB":
                 shared = [g for g in doc.children[c] if doc.tokens[g].dep == "dobj"]
                 if shared:
                     return shared, None
+        if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]) \
+                and doc.tokens[tok.head].pos in {"NOUN", "PROPN"} \
+                and tok.lemma.lower() not in lx.SPEECH_VERBS \
+                and not any(doc.tokens[c].dep in {"mark", "ccomp", "xcomp"}
+                            or doc.tokens[c].text.lower() == "that"
+                            for c in doc.children[v]):
+            # an object relative: "the contribution she will make" (she makes it); not a
+            # content clause ("the fact that X blocked…")
+            return [tok.head], None
         if doc.tokens[v].lemma.lower() in lx.SPEECH_VERBS:
             return [], None  # "said in January": not an action on January
         for c in sorted(doc.children[v]):

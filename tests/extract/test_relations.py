@@ -78,6 +78,15 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         ("Jane Doe had no idea.", [("Jane Doe", "have", "no idea")]),
         ("Acme Group won.", [("Acme Group", "win", None)]),
         ("Jane Doe spoke.", []),
+        # a content clause is not an object relative; a participle's subject is its own
+        ("Jane Doe noted the fact that Acme Group blocked and deleted 18 accounts.",
+         [("Jane Doe", "note", "the fact"), ("Acme Group", "block", "18 accounts"),
+          ("Acme Group", "delete", "18 accounts")]),
+        # ", which" after a participle's object stands for the noun the participle describes
+        ("Acme Group cited an inquiry carried out against Jane Doe, which is based on "
+         "police data.", [("Acme Group", "cite", "an inquiry"),
+                          (None, "carry_out", "an inquiry"),
+                          ("an inquiry", "base_on", "police data")]),
         # a pronoun subject resolved by coreference
         ("Jane Doe spoke on Monday. She criticised Acme Group.",
          [("Jane Doe", "criticise", "Acme Group")]),
