@@ -219,3 +219,9 @@ KILLING_WORDS = frozenset({
     "assassin", "shoot", "shooting", "shot", "gunman", "slay", "slaying", "slain", "stab",
     "stabbing", "strangle", "execute", "execution", "behead", "lynch", "massacre", "gun",
     "fire", "poison", "death", "bomb"})
+#: verbs whose passive only frames another clause ("is expected to announce", "is thought to
+#: have spread", "is said to be"): not an action on their subject
+RAISING_PASSIVES = frozenset({
+    "expect", "think", "believe", "understand", "say", "report", "know", "consider",
+    "suppose", "presume", "assume", "allege", "claim", "estimate", "rumour", "rumor", "fear",
+    "schedule", "set", "due", "see", "feel", "find"})

@@ -262,6 +262,9 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 or tok.lemma.lower() in _LIGHT or tok.start in ctx.cues:
             continue
         subj, voice, patient = ctx.subjects(v)
+        if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES \
+                and any(doc.tokens[c].dep == "xcomp" for c in doc.children[v]):
+            continue  # "is expected to announce", "is thought to have spread": not an action
         obj, prep = ctx.objects(v)
         if voice == "passive" and not subj:
             if prep and patient and tok.lemma.lower() in lx.STATIVE_PASSIVES:

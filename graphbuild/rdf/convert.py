@@ -157,7 +157,19 @@ def _argument_node(w: _Writer, arg) -> URIRef:  # noqa: ANN001
     return node
 
 
+def _stated_as_leading(w: _Writer, st: Statement) -> bool:
+    from graphbuild.extract.typed_relations import LEAD_NAME
+
+    if st.subject is None or st.object is None:
+        return False
+    return any(r.extractor == LEAD_NAME and r.head == st.subject.entity
+               and r.tail == st.object.entity and r.sentence == st.sentence
+               for r in w.found.typed_relations)
+
+
 def _statement(w: _Writer, st: Statement) -> None:
+    if _stated_as_leading(w, st):
+        return  # "X is led by Y": the typed relation gb:leads, not an action
     named = cal.has_named_participant(st, w.found)
     if not named and cal.named_only():
         return  # build --named-only

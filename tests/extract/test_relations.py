@@ -87,6 +87,10 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
          "police data.", [("Acme Group", "cite", "an inquiry"),
                           (None, "carry_out", "an inquiry"),
                           ("an inquiry", "base_on", "police data")]),
+        # an evidential passive frames its clause; a passive that acts on its subject stays
+        ("Jane Doe is expected to sign the deal.", [("Jane Doe", "sign", "the deal")]),
+        ("Jane Doe was forced to sign the deal.",
+         [(None, "force", "Jane Doe"), ("Jane Doe", "sign", "the deal")]),
         # a pronoun subject resolved by coreference
         ("Jane Doe spoke on Monday. She criticised Acme Group.",
          [("Jane Doe", "criticise", "Acme Group")]),

@@ -204,3 +204,15 @@ def test_evaluator_reads_typed_relations_as_facts(result_of):
     names = {(f.name, res.doc.text[f.head.start:f.head.end], res.doc.text[f.tail.start:f.tail.end])
              for f in facts(res.doc, res.findings)}
     assert ("schema:homeLocation", "Helen Ward", "Cork") in names
+
+
+def test_leading_is_a_typed_relation_not_an_action(result_of):
+    quads = list(article_quads(result_of("Acme Group is led by Jane Doe.")))
+    statements = [s for s, p, o, _g in quads if p == RDF.type and o == GB.Statement]
+    (st,) = statements
+    preds = {o for s, p, o, _g in quads if s == st and p == RDF.predicate}
+    assert preds == {GB.leads, SDO.worksFor}  # scored as an affiliation, named as leading
+    assert not [s for s, p, o, _g in quads if s == st and p == GB.verb]
+    direct = {p for s, p, o, _g in quads if str(s).endswith("Jane_Doe") and
+              str(o).endswith("Acme_Group")}
+    assert {GB.leads, SDO.worksFor} <= direct
