@@ -200,6 +200,8 @@ class Argument:
     entity: str | None = None  # Entity.key
     head_lemma: str = ""
     quantity: Quantity | None = None
+    #: every count of a list argument ("18 accounts and two pages"); empty: ``quantity`` only
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

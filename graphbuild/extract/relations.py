@@ -84,9 +84,10 @@ class _Ctx:
             # a list of things, none of them named, is one argument ("mass unemployment,
             # 15% interest rates and the poll tax"): coordination splits named conjuncts only
             start, end = min(a.start for a in out), max(a.end for a in out)
+            counts = tuple(a.quantity for a in out if a.quantity)
             return [Argument(self.doc.text[start:end], start, end, None,
                              " and ".join(dict.fromkeys(a.head_lemma for a in out)),
-                             next((a.quantity for a in out if a.quantity), None))]
+                             counts[0] if counts else None, counts)]
         return out
 
     def _antecedent(self, wh: int, head: int) -> int:

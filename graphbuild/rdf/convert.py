@@ -209,8 +209,9 @@ def _statement(w: _Writer, st: Statement) -> None:
         w.add(node, GB.complement, Literal(st.complement))
     for h in st.hedges:
         w.add(node, GB.hedge, Literal(h))
-    q = st.object.quantity if st.object is not None else None
-    if q is not None:
+    counts = () if st.object is None else \
+        st.object.quantities or ((st.object.quantity,) if st.object.quantity else ())
+    for q in counts:  # "18 accounts and two pages": both counts
         qn = URIRef(f"{node}/quantity/{q.start}-{q.end}")
         w.add(node, GB.quantity, qn)
         w.add(qn, RDF.type, SDO.QuantitativeValue)
@@ -225,7 +226,7 @@ def _statement(w: _Writer, st: Statement) -> None:
     w.prov(node, st.sentence, st.start, st.end, st.extractor, confidence)
     for sent in st.also_in:  # the same fact stated again (headline, repeated lead)
         w.sentences.add(sent)
-        w.add(node, GB.sentence, w.sentence_iri(sent))
+        w.add(node, GB.alsoStatedIn, w.sentence_iri(sent))
 
 
 def _quote_iri(w: _Writer, q) -> URIRef:  # noqa: ANN001

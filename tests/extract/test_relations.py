@@ -176,7 +176,7 @@ def test_modality(findings_of, text: str, modality: str | None) -> None:
     [
         # a list of unnamed things is one object (coordination splits named conjuncts only)
         ("The group deleted 1,200 posts and two pages.",
-         [("1,200 posts and two pages", 1200, "posts")]),
+         [("1,200 posts and two pages", 1200, "posts")]),  # every count: test below
         ("Acme Group allegedly paid \u00a33.5m to officials.",
          [("\u00a33.5m", 3_500_000, "\u00a3")]),
         ("The fund raised $40 million.", [("$40 million", 40_000_000, "$")]),
@@ -265,3 +265,8 @@ def test_a_repeated_sentence_gives_one_statement_with_both_sentences(findings_of
     assert text[s.sentence.start:s.sentence.end] == "Acme Group bought Bolt Airways."
     assert [text[x.start:x.end] for x in s.also_in] == ["Acme Group bought Bolt Airways."]
     assert s.also_in[0].start > s.sentence.start
+
+
+def test_a_list_object_keeps_every_count(findings_of) -> None:
+    (s,) = findings_of("The group deleted 1,200 posts and two pages.").statements
+    assert [(q.value, q.unit) for q in s.object.quantities] == [(1200, "posts"), (2, "pages")]
