@@ -82,6 +82,26 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GRAPHBUILD_TOKEN", None,
             "Bearer token that `graphbuild serve --allow-update` requires of updates (same "
             "as --token, kept out of the process list).", _text, secret=True),
+    Setting("GRAPHBUILD_MIN_CONFIDENCE", 0.0,
+            "Leave facts whose calibrated confidence is below this out of the graph (set by "
+            "build --min-confidence; 0 keeps every fact).",
+            _number(float, 0, "a number from 0 to 1"),
+            changes_output=True),
+    Setting("GRAPHBUILD_NAMED_ONLY", False,
+            "Leave statements with no named participant out of the graph (set by build "
+            "--named-only).", parse_bool, changes_output=True),
+    Setting("GRAPHBUILD_MAX_LINE_MB", 8.0,
+            "Longest JSONL line (one article) read, in MB; a longer line is skipped by number.",
+            _number(float, 0.001, "a number of MB")),
+    Setting("GRAPHBUILD_MAX_DECOMPRESSED_MB", 512.0,
+            "What one compressed input may expand to, in MB; the rest is skipped by name.",
+            _number(float, 0.001, "a number of MB")),
+    Setting("GRAPHBUILD_MAX_GZIP_RATIO", 200,
+            "Past 64 MB of output, a compression ratio above this is a gzip bomb (rest skipped).",
+            _number(int, 1, "a whole number")),
+    Setting("GRAPHBUILD_MAX_FILE_MB", 64.0,
+            "Largest text, HTML or feed file read whole, in MB.",
+            _number(float, 0.001, "a number of MB")),
     Setting("GRAPHBUILD_REGEN_GOLDEN", False,
             "Tests only: rewrite tests/rdf/golden from the current build instead of "
             "comparing with it.", parse_bool),

@@ -201,6 +201,8 @@ class Argument:
     entity: str | None = None  # Entity.key
     head_lemma: str = ""
     quantity: Quantity | None = None
+    #: every count of a list argument ("18 accounts and two pages"); empty: ``quantity`` only
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,12 @@ class Statement:
     complement: str | None = None
     hedges: tuple[str, ...] = ()
     quote: int | None = None  # index into Findings.quotes when said inside a quotation
+    #: future | possible | conditional | intended; None when stated as done (issue 12)
+    modality: str | None = None
+    #: other sentences that state the same fact (a headline, a repeated lead paragraph)
+    also_in: tuple[Sentence, ...] = ()
+    #: how the statement was read ("subject=relative", "object=prep"…): calibration input
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

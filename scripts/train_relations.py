@@ -141,9 +141,9 @@ def gold_entity_scores(model: tr.RelationModel, dev: list[Example]) -> None:
         print(f"  {rel:12s} P {100 * prec:5.1f}  R {100 * rec:5.1f}  F1 {100 * f1:5.1f}")
 
 
-#: decision thresholds tried on dev: a graph states these facts, so none below 0.3 (lower
-#: ones bought less than a point of dev F1, within its noise, for many more false claims)
-GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+#: decision thresholds tried on dev (issue 12: with the evidence filters in place, 0.25 for
+#: Kill and 0.45 for Work_For and Located_In gave the best dev F1; nothing lower is tried)
+GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
 
 
 def end_to_end(model: tr.RelationModel, gold: list[dict], results: list[ArticleResult]
@@ -158,7 +158,8 @@ def end_to_end(model: tr.RelationModel, gold: list[dict], results: list[ArticleR
     def report(th: dict[str, float]) -> dict:
         preds = []
         for sent, (res, rels) in zip(gold, scored, strict=True):
-            keep = tuple(r for r in rels if r.confidence >= th[r.relation])
+            # an office read from Live_In ("US president X") is labelled Leads/Work_For
+            keep = tuple(r for r in rels if r.confidence >= th.get(r.relation, th["Live_In"]))
             found = replace(res.findings, typed_relations=keep)
             preds.append(conll04.predict_sentence(sent, ArticleResult(res.doc, found)))
         return conll04.report(*conll04.score_files(gold, preds))

@@ -66,7 +66,9 @@ def test_unknown_variables_are_named(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_output_settings_are_those_that_change_the_graph() -> None:
-    assert settings.output_settings({"GRAPHBUILD_AUX_NER": "0"}) == {"GRAPHBUILD_AUX_NER": False}
+    out = settings.output_settings({"GRAPHBUILD_AUX_NER": "0", "GRAPHBUILD_NAMED_ONLY": "1"})
+    assert out == {"GRAPHBUILD_AUX_NER": False, "GRAPHBUILD_MIN_CONFIDENCE": 0.0,
+                   "GRAPHBUILD_NAMED_ONLY": True}
 
 
 def test_readers_go_through_the_table(monkeypatch: pytest.MonkeyPatch) -> None:

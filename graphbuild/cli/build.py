@@ -183,9 +183,15 @@ def _check_options(store_dir: str | None, out_dir: str | None, emit_dir: str | N
 @click.option("--quiet", is_flag=True, help="No progress bar, summary or warnings.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the summary as JSON on standard output (no progress bar).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out statements, relations and quotations whose calibrated "
+                   "confidence is below this [default: keep every fact].")
+@click.option("--named-only", is_flag=True,
+              help="Leave out statements with no named participant.")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
             jobs: int, scheduler: str | None, emit_dir: str | None, no_html: bool,
-            no_merge: bool, force: bool, quiet: bool, as_json: bool) -> None:
+            no_merge: bool, force: bool, quiet: bool, as_json: bool,
+            min_confidence: float | None = None, named_only: bool = False) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -225,6 +231,9 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     """
     quiet_logs(quiet)
     _check_options(store_dir, out_dir, emit_dir, jobs, force, no_merge, no_html)
+    from graphbuild.calibration import set_build_filters  # worker processes too
+
+    set_build_filters(min_confidence, named_only)
     _check_scheduler(scheduler, store_dir, emit_dir, jobs)
     bar_off = quiet or as_json
     if emit_dir:

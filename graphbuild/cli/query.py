@@ -88,10 +88,13 @@ def _table_width() -> int:
                    "SPARQL endpoint's http(s):// URL.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--quiet", is_flag=True, help="Print only the results.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="With --example: only facts at least this confident [default: the "
+                   "calibrated threshold of 0.85 dev precision].")
 def command(graph: str | None, sparql: str | None, query_file: Path | None,
             example_name: str | None, list_only: bool, show_name: str | None, fmt: str,
             bindings: tuple[str, ...], store_dir: str | None, as_json: bool,
-            quiet: bool) -> None:
+            quiet: bool, min_confidence: float | None = None) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .nq, .trig, .jsonld or .rdf file) or
     over a store (--store DIR or URL; then SPARQL may come first).
 
@@ -126,6 +129,10 @@ def command(graph: str | None, sparql: str | None, query_file: Path | None,
     else:
         text = sparql or ""
     init = dict(parse_binding(b) for b in bindings)
+    if example_name is not None and "minConfidence" not in init:  # issue 12
+        from graphbuild.calibration import min_confidence_binding
+
+        init["minConfidence"] = min_confidence_binding(min_confidence)
 
     from graphbuild.store import load_graph_or_store
 

@@ -99,10 +99,14 @@ def _day(value: str | None, option: str) -> str | None:
 @click.option("--all", "draw_all", is_flag=True,
               help=f"No limit: draw every selected node (default limit {DEFAULT_LIMIT}).")
 @click.option("--quiet", is_flag=True, help="No summary.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Draw only facts at least this confident (graph files) [default: the "
+                   "calibrated thresholds of 0.85 dev precision; 0 draws everything].")
 def command(graph: Path | None, store_dir: str | None, out: Path, title: str | None,
             focus: tuple[str, ...], hops: int, top: int | None, rank: str,
             types: tuple[str, ...], since: str | None, until: str | None, min_mentions: int,
-            query_file: Path | None, draw_all: bool, quiet: bool) -> None:
+            query_file: Path | None, draw_all: bool, quiet: bool,
+            min_confidence: float | None = None) -> None:
     """Write an interactive, self-contained HTML view of GRAPH (.ttl, .nt, .nq, .trig,
     .jsonld, .rdf) or of a --store: search box, neighbourhood highlight, edge evidence,
     a relation filter, and a legend. The page needs no network."""
@@ -125,6 +129,10 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
     from graphbuild.view.pipeline import open_source, write_view
 
     store = open_source(graph_file=graph, store_dir=store_dir)
+    if graph is not None and min_confidence != 0:  # issue 12: a store is drawn whole
+        from graphbuild.calibration import prune_store, view_thresholds
+
+        prune_store(store, *view_thresholds(min_confidence))
     name = graph.name if graph is not None else _store_name(str(store_dir))
     path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {name}")
     if not quiet:

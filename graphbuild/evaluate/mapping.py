@@ -42,7 +42,7 @@ _WORK = ("work_for", "work_at", "work_with", "join", "lead", "head", "chair", "r
 _LIVE = ("live_in", "bear_in", "bear_near", "reside_in", "grow_up_in", "settle_in",
          "live_near", "move_to")
 CONLL04_RELATIONS: dict[str, str | tuple[str, ...]] = {
-    "schema:worksFor": "Work_For",
+    "schema:worksFor": ("Work_For", "Live_In"),  # Live_In: an office in a place (issue 12)
     **{f"rel:{v}": "Work_For" for v in _WORK},
     "rel:employ": "^Work_For",
     "rel:hire": "^Work_For",
@@ -56,6 +56,10 @@ CONLL04_RELATIONS: dict[str, str | tuple[str, ...]] = {
     "schema:homeLocation": "Live_In",
     "schema:location": "OrgBased_In",
     "schema:containedInPlace": "Located_In",
+    # affiliations read from titles and verbs of leading (issue 12): CoNLL04 counts a
+    # country's leader as living there, a member as working for the organisation
+    "gb:leads": ("Work_For", "Live_In"),
+    "schema:memberOf": "Work_For",
 }
 #: (head type, tail type) each CoNLL04 relation takes; other predictions are dropped
 CONLL04_SIGNATURES: dict[str, tuple[str, str]] = {

@@ -10,6 +10,16 @@ _NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantm
             "predet", "punct", "npadvmod"}
 
 
+_GLUE_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
+def glued(doc: ParsedDoc, heads: list[int]) -> list[int]:
+    """``heads`` without the pieces of a hyphenated word the parser split into several
+    heads ("co", "-", "operation" -> "operation")."""
+    hs = set(heads)
+    return [h for h in heads if not (h + 1 in hs and not doc.tokens[h].ws)]
+
+
 def children(doc: ParsedDoc, i: int, *deps: str) -> list[int]:
     kids = doc.children[i]
     return [c for c in kids if doc.tokens[c].dep in deps] if deps else list(kids)
@@ -43,6 +53,12 @@ def np_span(doc: ParsedDoc, i: int) -> tuple[int, int]:
             break
     while start < i and doc.tokens[start].pos == "PUNCT":
         start += 1
+    # a hyphenated word split into tokens ("UK-France co-operation"): one phrase
+    while start > 0 and not doc.tokens[start - 1].ws and (
+            doc.tokens[start - 1].text == "-" or doc.tokens[start - 1].pos in _GLUE_POS):
+        start -= 1
+        if doc.tokens[start].text != "-":
+            start = min(start, np_span(doc, start)[0])
     end = i + 1
     # keep a possessive "'s" or flat name continuation that follows the head
     for c in doc.children[i]:

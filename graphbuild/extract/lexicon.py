@@ -243,3 +243,66 @@ CLAIM_CLAUSE_ONLY = frozenset(["rule", "find", "consider", "feel", "believe", "t
                                "support", "oppose", "order", "invite", "appeal", "protest",
                                "charge", "signal", "reckon", "post", "write", "report",
                                "answer", "ask", "observe", "recall", "mention", "note"])
+
+# ---------------------------------------------------------------------------------------------
+# Modality and polarity of statements (issue 12, graphbuild.extract._modality); general English
+# function words and verb classes.
+
+#: auxiliaries of the future ("will", "shall", "'ll", "wo" of "won't") and of reported
+#: future ("would")
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+#: auxiliaries of possibility
+POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca", "should"})
+#: auxiliaries of obligation: what must be done is not done yet
+OBLIGATION_AUX = frozenset({"must", "ought"})
+#: subordinators of a condition
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+#: governors of a "to"-infinitive that put it in the future ("is going to", "is set to")
+FUTURE_GOVERNORS = frozenset({"going", "set", "due", "about", "expect", "schedule"})
+#: governors of a "to"-infinitive that make it possible only ("is able to", "is likely to")
+POSSIBLE_GOVERNORS = frozenset({"able", "likely", "unlikely", "possible", "chance",
+                                "opportunity"})
+#: governors that deny their infinitive ("refused to serve", "failed to pay")
+DENIAL_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
+                              "cease", "neglect", "forget", "prevent"})
+#: subjects that negate their clause ("no one attended", "nothing was done")
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "no-one"})
+#: verbs of saying, evaluating or directing: what they report is a claim (schema:Claim), not
+#: an action on their object (statements and their calibration; the claims extractor reads
+#: CLAIM_VERBS above)
+REPORTING_VERBS = frozenset(SPEECH_VERBS | DIRECTIVE_VERBS | {
+    "condemn", "welcome", "praise", "criticise", "criticize", "accuse", "blame", "hope",
+    "applaud", "commend", "denounce", "slam", "hail", "attack", "dismiss", "reject", "thank",
+    "express", "reaffirm", "stress", "highlight", "recognise", "recognize", "question",
+    "speak", "talk", "comment", "respond"})
+#: participles whose passive states a lasting fact with its preposition ("is based on",
+#: "is located in"): the patient stays the subject and the preposition joins the verb
+STATIVE_PASSIVES = frozenset({"base", "locate", "headquarter", "situate"})
+#: job titles of the head of an organisation or country: the holder leads it
+LEADER_TITLES = frozenset({
+    "leader", "president", "chairman", "chairwoman", "chair", "chairperson", "head", "chief",
+    "chief executive", "director general", "director-general", "managing director",
+    "general secretary", "secretary general", "secretary-general", "prime minister",
+    "premier", "king", "queen", "emir", "sultan", "governor", "mayor", "commander",
+    "commanding general", "boss", "founder", "owner", "captain", "chancellor", "pope",
+    "executive director", "chief executive officer", "ceo"})
+#: job titles of a member of a party or an assembly
+MEMBER_TITLES = frozenset({
+    "mp", "mep", "msp", "am", "member", "senator", "congressman", "congresswoman",
+    "councillor", "councilman", "councilwoman", "representative", "delegate", "backbencher",
+    "candidate", "activist", "peer"})
+#: verbs by which someone heads an organisation ("led by", "heads", "chairs")
+LEAD_VERBS = frozenset({"lead", "head", "chair", "command"})
+#: words that state a killing ("shot", "assassin of", "murder of"): a typed Kill relation
+#: needs one of them on the path between killer and victim
+KILLING_WORDS = frozenset({
+    "kill", "killing", "killer", "murder", "murderer", "assassinate", "assassination",
+    "assassin", "shoot", "shooting", "shot", "gunman", "slay", "slaying", "slain", "stab",
+    "stabbing", "strangle", "execute", "execution", "behead", "lynch", "massacre", "gun",
+    "fire", "poison", "death", "bomb"})
+#: verbs whose passive only frames another clause ("is expected to announce", "is thought to
+#: have spread", "is said to be"): not an action on their subject
+RAISING_PASSIVES = frozenset({
+    "expect", "think", "believe", "understand", "say", "report", "know", "consider",
+    "suppose", "presume", "assume", "allege", "claim", "estimate", "rumour", "rumor", "fear",
+    "schedule", "set", "due", "see", "feel", "find"})

@@ -14,11 +14,15 @@ complement ("urged X to reconsider…") and the quotation the verb sits in are r
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from graphbuild.extract import lexicon as lx
+from graphbuild.extract._modality import modality
+from graphbuild.extract._modality import negated as is_negated
 from graphbuild.extract._syntax import (
     conj_root,
     conjuncts,
+    glued,
     has_to_infinitive,
     np_span,
     verb_ancestor,
@@ -28,6 +32,9 @@ from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement
 
 _SUBJ = {"nsubj", "csubj"}
 _VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+#: "have" is an action with an object ("has no idea", "had the chance"), unlike "be"
+_LIGHT = lx.LIGHT_VERBS - {"have"}
+_CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
 _SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", "that",
                   "something", "everything", "nothing", "anything", "themselves", "itself",
@@ -71,15 +78,53 @@ class _Ctx:
     def arguments(self, i: int) -> list[Argument]:
         """The arguments a head token stands for (several when coordinated)."""
         out: list[Argument] = []
-        for j in conjuncts(self.doc, i):
+        for j in glued(self.doc, conjuncts(self.doc, i)):
             out.extend(self._one(j))
+        if len(out) > 1 and not any(a.entity for a in out):
+            # a list of things, none of them named, is one argument ("mass unemployment,
+            # 15% interest rates and the poll tax"): coordination splits named conjuncts only
+            start, end = min(a.start for a in out), max(a.end for a in out)
+            counts = tuple(a.quantity for a in out if a.quantity)
+            return [Argument(self.doc.text[start:end], start, end, None,
+                             " and ".join(dict.fromkeys(a.head_lemma for a in out)),
+                             counts[0] if counts else None, counts)]
         return out
+
+    def _antecedent(self, wh: int, head: int) -> int:
+        """The noun a relative pronoun stands for: the parser's antecedent, or the nearer
+        name inside its prepositional phrase ("Ashok Vishwanathan of Operation Black Vote,
+        which aims…" -> Operation Black Vote)."""
+        doc = self.doc
+        h = doc.tokens[head]
+        if h.dep == "pobj" and doc.tokens[wh - 1].text == ",":
+            prep = doc.tokens[h.head]
+            verb = doc.tokens[prep.head]
+            if prep.dep == "prep" and verb.dep == "acl" and verb.pos == "VERB" \
+                    and doc.tokens[verb.head].pos in {"NOUN", "PROPN"}:
+                # "an investigation carried out against the accounts, which is based on…":
+                # the noun the participle describes
+                return verb.head
+        j = wh - 1
+        while j > head and doc.tokens[j].pos == "PUNCT":
+            j -= 1
+        if j > head and doc.tokens[j].dep == "pobj" and doc.tokens[j].pos == "PROPN" \
+                and j in self.by_token and j in doc.subtree(head):
+            # "which" does not stand for a person, "who" stands for one
+            person = {i: any(self.kinds.get(k) is Kind.PERSON for k in self.by_token.get(i, ()))
+                      for i in (j, head)}
+            who = doc.tokens[wh].text.lower() in {"who", "whom"}
+            if (who and person[j] and not person[head]) or \
+                    (not who and person[head] and not person[j]):
+                return j
+        return head
 
     def _one(self, i: int) -> list[Argument]:
         doc = self.doc
         tok = doc.tokens[i]
         if tok.text.lower() in _WH and doc.tokens[tok.head].dep == "relcl":
-            return self.arguments(doc.tokens[tok.head].head)
+            # the noun itself, not the names coordinated with it ("Jack Ruby, who killed
+            # Oswald, and Jim and Tammy Bakker": only Ruby killed)
+            return self._one(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
@@ -129,23 +174,56 @@ class _Ctx:
                 return self.subjects(root)
             if doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
                 return [], "passive", [doc.tokens[v].head]
+            if has_to_infinitive(doc, v):
+                ctrl = self.controller(v)
+                return (ctrl, voice, []) if voice == "active" else ([], voice, ctrl)
+        if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN" \
+                and not any(doc.tokens[c].dep in _SUBJ for c in doc.children[v]):
+            return subj, "passive", [doc.tokens[v].head]  # "the government, led by X"
         if voice == "passive" and not patient and conj_root(doc, v) != v:
             # "The drug is safe and was approved by regulators": the shared subject
             root_subj, _voice, root_patient = self.subjects(conj_root(doc, v))
             patient = root_patient or root_subj
         return subj, voice, patient
 
+    def controller(self, v: int) -> list[int]:
+        """Who does what a "to"-infinitive says: the object of an object-control verb ("urged
+        X to cut"), else the subject (or passive patient) of the governing verb ("X wants to
+        buy", "the exercise is intended to enhance"); nobody for a noun's infinitive ("the
+        campaign to defeat X")."""
+        doc = self.doc
+        tok = doc.tokens[v]
+        head = tok.head
+        if head == v or doc.tokens[head].pos not in {"VERB", "AUX", "ADJ"}:
+            return []
+        if tok.dep == "xcomp":
+            objs = [c for c in doc.children[head] if doc.tokens[c].dep in {"dobj", "dative"}]
+            if objs:
+                return objs
+        subj, _voice, patient = self.subjects(head)
+        return subj or patient
+
     def objects(self, v: int) -> tuple[list[int], str | None]:
         doc = self.doc
         objs = [c for c in doc.children[v] if doc.tokens[c].dep in {"dobj", "dative"}]
         if objs:
             return objs, None
+        tok = doc.tokens[v]
         # right-node raising: "blocked and then deleted 18 accounts"
         for c in doc.children[v]:
             if doc.tokens[c].dep == "conj" and doc.tokens[c].pos == "VERB":
                 shared = [g for g in doc.children[c] if doc.tokens[g].dep == "dobj"]
                 if shared:
                     return shared, None
+        if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]) \
+                and doc.tokens[tok.head].pos in {"NOUN", "PROPN"} \
+                and tok.lemma.lower() not in lx.SPEECH_VERBS \
+                and not any(doc.tokens[c].dep in {"mark", "ccomp", "xcomp"}
+                            or doc.tokens[c].text.lower() == "that"
+                            for c in doc.children[v]):
+            # an object relative: "the contribution she will make" (she makes it); not a
+            # content clause ("the fact that X blocked…")
+            return [tok.head], None
         if doc.tokens[v].lemma.lower() in lx.SPEECH_VERBS:
             return [], None  # "said in January": not an action on January
         for c in sorted(doc.children[v]):
@@ -182,24 +260,27 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
     for tok in doc.tokens:
         v = tok.i
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
-                or tok.lemma.lower() in lx.LIGHT_VERBS or tok.start in ctx.cues:
+                or tok.lemma.lower() in _LIGHT or tok.start in ctx.cues:
             continue
-        if has_to_infinitive(doc, v) and tok.dep in {"xcomp", "advcl", "ccomp", "acl"}:
-            continue  # "to reconsider": wanted, not done
         subj, voice, patient = ctx.subjects(v)
+        if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES \
+                and any(doc.tokens[c].dep == "xcomp" for c in doc.children[v]):
+            continue  # "is expected to announce", "is thought to have spread": not an action
         obj, prep = ctx.objects(v)
         if voice == "passive" and not subj:
-            if prep and patient:  # "X is based on Y": X base_on Y
-                subj, patient = patient, []
+            if prep and patient and tok.lemma.lower() in lx.STATIVE_PASSIVES:
+                subj, patient = patient, []  # "X is based on Y": X base_on Y
             else:
                 obj, prep = patient, None
         elif voice == "passive":  # the patient is the object, not a prepositional object
             obj, prep = patient, None
-        subj_args = list(dict.fromkeys(a for h in subj for a in ctx.arguments(h)))
-        obj_args = list(dict.fromkeys(a for h in obj for a in ctx.arguments(h)))
+        subj_args = list(dict.fromkeys(a for h in glued(doc, subj) for a in ctx.arguments(h)))
+        obj_args = list(dict.fromkeys(a for h in glued(doc, obj) for a in ctx.arguments(h)))
         if voice == "passive" and not subj and obj_args:
             subj_args = [None]  # type: ignore[list-item]
-        if not subj_args or not obj_args:
+        if not obj_args and subj_args and _intransitive(doc, v, ctx, subj_args):
+            obj_args = [None]  # type: ignore[list-item]  # "Labour wins", "Blair has failed"
+        if not subj_args or not obj_args or (tok.lemma.lower() == "have" and obj_args == [None]):
             continue
         lemma = tok.lemma.lower()
         for c in doc.children[v]:
@@ -210,15 +291,18 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         hedges = list(ctx.hedges_by_verb.get(v, []))
         for rel in conjuncts(doc, conj_root(doc, v)):
             hedges += [h for h in ctx.hedges_by_verb.get(rel, []) if h not in hedges]
-        negated = any(doc.tokens[c].dep == "neg" for c in doc.children[v])
+        negated = is_negated(doc, v)
+        mode = modality(doc, v)
         last_obj = max(obj) if obj else v
         complement = ctx.complement(v, last_obj) if tok.lemma.lower() in lx.DIRECTIVE_VERBS \
             else None
         quote = ctx.quote_of.get(v)
         sent = doc.sentence_of(v)
+        cues = _cues(doc, v, subj, obj, prep, sent)
         for s_arg in subj_args:
             for o_arg in obj_args:
-                if s_arg is not None and o_arg.entity and s_arg.entity == o_arg.entity:
+                if s_arg is not None and o_arg is not None and o_arg.entity \
+                        and s_arg.entity == o_arg.entity:
                     continue
                 ents = sum(1 for a in (s_arg, o_arg) if a is not None and a.entity)
                 conf = 0.5 if ents == 0 and s_arg is not None else 0.6 + 0.1 * ents
@@ -231,8 +315,70 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     subject=s_arg, verb=lemma, verb_text=_verb_text(doc, v, prep),
                     object=o_arg, start=min(span), end=max(span), sentence=sent,
                     extractor="relations.svo", confidence=round(conf, 2), voice=voice,
-                    negated=negated, complement=complement, hedges=tuple(hedges), quote=quote,
+                    negated=negated, modality=mode, complement=complement,
+                    hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
+    return _merge_repeats(out)
+
+
+def _intransitive(doc: ParsedDoc, v: int, ctx: _Ctx, subj_args: list) -> bool:
+    """An action without an object by a named agent: "if Labour wins", "Blair has failed"
+    (not a verb of saying, not one whose clause complement is what it reports)."""
+    tok = doc.tokens[v]
+    if tok.dep not in {"ROOT", "conj", "ccomp"} or tok.lemma.lower() in lx.REPORTING_VERBS or any(
+            doc.tokens[c].dep in {"ccomp", "xcomp", "attr", "acomp", "oprd"}
+            for c in doc.children[v]):
+        return False
+    return any(a is not None and ctx.kinds.get(a.entity) in
+               {Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE} for a in subj_args)
+
+
+def _cues(doc: ParsedDoc, v: int, subj: list[int], obj: list[int], prep: str | None,
+          sent) -> tuple[str, ...]:  # noqa: ANN001
+    """How the statement was read (for its calibrated confidence): where the subject came
+    from (its own clause, a relative pronoun, a governing verb, a coordinated verb), whether
+    the object is a prepositional one, how long the sentence is."""
+    tok = doc.tokens[v]
+    own = [c for c in doc.children[v] if doc.tokens[c].dep in _SUBJ | {"nsubjpass", "agent"}]
+    if not subj:
+        via = "none"
+    elif any(doc.tokens[h].text.lower() in _WH for h in subj):
+        via = "relative"
+    elif own:
+        via = "own"
+    elif tok.dep == "conj":
+        via = "coordinated"
+    else:
+        via = "governor"
+    n = sent.token_end - sent.token_start
+    far = min(abs(h - v) for h in subj + obj) if subj or obj else 0
+    return (f"subject={via}", "object=prep" if prep else "object=direct",
+            "sentence=" + ("short" if n < 20 else "medium" if n < 40 else "long"),
+            "distance=" + ("near" if far <= 3 else "mid" if far <= 8 else "far"),
+            f"clause={tok.dep if tok.dep in _CLAUSES else 'other'}")
+
+
+def _key(a: Argument | None) -> str | None:
+    return None if a is None else a.entity or a.head_lemma or a.text.lower()
+
+
+def _merge_repeats(statements: list[Statement]) -> tuple[Statement, ...]:
+    """One statement per fact: the same agent, verb and patient (with the same polarity and
+    modality) stated again in the article (a headline, a lead repeated as a teaser) is the
+    first statement with the other sentences as further evidence."""
+    first: dict[tuple, int] = {}
+    out: list[Statement] = []
+    for st in statements:
+        key = (_key(st.subject), st.verb, _key(st.object), st.negated, st.modality)
+        n = first.get(key)
+        if n is None:
+            first[key] = len(out)
+            out.append(st)
+            continue
+        kept = out[n]
+        if st.sentence != kept.sentence and st.sentence not in kept.also_in:
+            out[n] = replace(kept, also_in=(*kept.also_in, st.sentence),
+                             confidence=max(kept.confidence, st.confidence))
     return tuple(out)
 
 

@@ -24,7 +24,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from graphbuild.errors import InputError, InputNotRegularError, InputTooLargeError
+from graphbuild import settings
+from graphbuild.errors import (
+    InputError,
+    InputNotRegularError,
+    InputTooLargeError,
+    SettingsError,
+)
 
 __all__ = ["MAX_LINE_BYTES", "MAX_DECOMPRESSED_BYTES", "MAX_FILE_BYTES", "Line",
            "open_regular", "read_capped", "iter_lines", "file_kind"]
@@ -33,8 +39,8 @@ __all__ = ["MAX_LINE_BYTES", "MAX_DECOMPRESSED_BYTES", "MAX_FILE_BYTES", "Line",
 
 def _mb(name: str, default: int) -> int:
     try:
-        return max(1, int(float(os.environ.get(name, default)) * 1024 * 1024))
-    except ValueError:
+        return max(1, int(settings.get(name) * 1024 * 1024))
+    except SettingsError:  # reported by the command's own check of every setting
         return default * 1024 * 1024
 
 
@@ -45,7 +51,10 @@ MAX_DECOMPRESSED_BYTES = _mb("GRAPHBUILD_MAX_DECOMPRESSED_MB", 512)
 #: past this many decompressed bytes, a compression ratio above MAX_RATIO is a bomb
 RATIO_FLOOR = 64 * 1024 * 1024
 #: news JSONL compresses 3-10 times; zeros or newlines over a thousand times
-MAX_RATIO = int(os.environ.get("GRAPHBUILD_MAX_GZIP_RATIO", "200"))
+try:
+    MAX_RATIO = int(settings.get("GRAPHBUILD_MAX_GZIP_RATIO"))
+except SettingsError:
+    MAX_RATIO = 200
 #: a text, HTML or feed file (read whole) at most
 MAX_FILE_BYTES = _mb("GRAPHBUILD_MAX_FILE_MB", 64)
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
+from graphbuild import calibration as cal
 from graphbuild.rdf.vocab import (
     ENTITY_GRAPH,
     GB,
@@ -85,6 +86,7 @@ class _Writer:
         self.nodes = {e.key: entity_node(e) for e in self.found.entities}
         self.quads: list[Quad] = []
         self.sentences: set[Sentence] = set()
+        self.concepts: set[URIRef] = set()
 
     def add(self, s, p, o, g=None) -> None:  # noqa: ANN001
         self.quads.append((s, p, o, g or self.graph))
@@ -94,9 +96,7 @@ class _Writer:
         """Where ``node`` came from, in graphbuild's terms and, beside them, in plain PROV-O
         (for PROV tools that do not reason over gb:'s subproperties)."""
         sentence, agent = self.sentence_iri(sent), ID[f"extractor/{extractor}"]
-        if sent not in self.sentences:
-            self.sentences.add(sent)
-            self.add(sentence, PROV.wasDerivedFrom, self.article)
+        self.sentences.add(sent)
         self.add(node, GB.sentence, sentence)
         self.add(node, GB.article, self.article)
         self.add(node, GB.startOffset, _int(start))
@@ -201,17 +201,39 @@ def _argument_node(w: _Writer, arg) -> URIRef:  # noqa: ANN001
     if arg.entity:
         return w.nodes[arg.entity]
     node = URIRef(f"{w.article}/concept/{slug(arg.head_lemma or arg.text.lower())}")
+    if node in w.concepts:  # one node per noun phrase, labelled once ("18 accounts",
+        return node         # "the deleted accounts": the first wording names it)
+    w.concepts.add(node)
     w.add(node, RDF.type, GB.Concept)
     w.add(node, RDFS.label, Literal(arg.text))
     w.add(node, GB.headLemma, Literal(arg.head_lemma))
     return node
 
 
+def _stated_as_leading(w: _Writer, st: Statement) -> bool:
+    from graphbuild.extract.typed_relations import LEAD_NAME
+
+    if st.subject is None or st.object is None:
+        return False
+    return any(r.extractor == LEAD_NAME and r.head == st.subject.entity
+               and r.tail == st.object.entity and r.sentence == st.sentence
+               for r in w.found.typed_relations)
+
+
 def _statement(w: _Writer, st: Statement) -> None:
+    if _stated_as_leading(w, st):
+        return  # "X is led by Y": the typed relation gb:leads, not an action
+    named = cal.has_named_participant(st, w.found)
+    if not named and cal.named_only():
+        return  # build --named-only
+    confidence = cal.statement_confidence(st, w.found)
+    if confidence < cal.min_confidence():
+        return
     s = _argument_node(w, st.subject)
-    o = _argument_node(w, st.object)
+    o = _argument_node(w, st.object) if st.object is not None else None  # None: intransitive
     p = relation_iri(st.verb)
-    w.add(s, p, o)
+    if o is not None:
+        w.add(s, p, o)
     w.add(p, RDF.type, GB.VerbRelation, ENTITY_GRAPH)
     w.add(p, RDFS.label, Literal(st.verb.replace("_", " ")), ENTITY_GRAPH)
     node = URIRef(f"{w.article}/statement/" + short_hash(
@@ -221,12 +243,17 @@ def _statement(w: _Writer, st: Statement) -> None:
     w.add(node, RDF.type, GB.Statement)
     w.add(node, RDF.subject, s)
     w.add(node, RDF.predicate, p)
-    w.add(node, RDF.object, o)
+    if o is not None:
+        w.add(node, RDF.object, o)
     w.add(node, GB.verb, Literal(st.verb))
     w.add(node, GB.verbText, Literal(st.verb_text))
     w.add(node, GB.voice, Literal(st.voice))
+    # the view and the example queries show the statements with a named participant
+    w.add(node, GB.namedParticipant, Literal(named))
     if st.negated:
         w.add(node, GB.negated, Literal(True))
+    if st.modality:
+        w.add(node, GB.modality, Literal(st.modality))
     if st.subject is not None:
         w.add(node, GB.subjectText, Literal(st.subject.text))
     if st.object is not None:
@@ -236,8 +263,9 @@ def _statement(w: _Writer, st: Statement) -> None:
     for h in st.hedges:
         w.add(node, GB.hedge, Literal(h))
     w.hedge_cues(node, st.sentence)
-    q = st.object.quantity if st.object is not None else None
-    if q is not None:
+    counts = () if st.object is None else \
+        st.object.quantities or ((st.object.quantity,) if st.object.quantity else ())
+    for q in counts:  # "18 accounts and two pages": both counts
         qn = URIRef(f"{node}/quantity/{q.start}-{q.end}")
         w.add(node, GB.quantity, qn)
         w.add(qn, RDF.type, SDO.QuantitativeValue)
@@ -248,7 +276,11 @@ def _statement(w: _Writer, st: Statement) -> None:
         w.add(node, GB.inQuotation, _quote_iri(w, quote))
         if quote.speaker:
             w.add(node, GB.claimedBy, w.nodes[quote.speaker])
-    w.prov(node, st.sentence, st.start, st.end, st.extractor, st.confidence)
+    w.prov(node, st.sentence, st.start, st.end, st.extractor, confidence)
+    for sent in st.also_in:  # the same fact stated again (headline, repeated lead)
+        w.sentences.add(sent)
+        w.add(node, GB.alsoStatedIn, w.sentence_iri(sent))
+        w.add(node, PROV.wasDerivedFrom, w.sentence_iri(sent))
 
 
 def _quote_iri(w: _Writer, q) -> URIRef:  # noqa: ANN001
@@ -260,6 +292,9 @@ def _quotes(w: _Writer) -> None:
     from graphbuild.extract._syntax import token_at
 
     for q in w.found.quotes:
+        confidence = cal.quote_confidence(q)  # calibrated (issue 12)
+        if confidence < cal.min_confidence():
+            continue
         node = _quote_iri(w, q)
         w.add(node, RDF.type, SDO.Quotation)
         w.add(node, SDO.text, Literal(q.text))
@@ -277,7 +312,7 @@ def _quotes(w: _Writer) -> None:
             w.add(node, GB.hedge, Literal(h))
         sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
         w.hedge_cues(node, sent)
-        w.prov(node, sent, q.start, q.end, "quotes", q.confidence)
+        w.prov(node, sent, q.start, q.end, "quotes", confidence)
 
 
 def _speaker_concept(w: _Writer, text: str) -> URIRef:
@@ -346,10 +381,16 @@ def _typed_relations(w: _Writer) -> None:
     for r in w.found.typed_relations:
         if r.head not in w.nodes or r.tail not in w.nodes:
             continue
+        confidence = cal.relation_confidence(r)
+        if confidence < cal.min_confidence():
+            continue
         s, o = w.nodes[r.head], w.nodes[r.tail]
         prefix, name = PROPERTIES[r.relation].split(":")
-        p = SDO[name] if prefix == "schema" else relation_iri(name)
+        p = SDO[name] if prefix == "schema" else GB[name] if prefix == "gb" else \
+            relation_iri(name)
         w.add(s, p, o)
+        if p == GB.leads:  # gb:leads is a sub-property of schema:worksFor: stated as well
+            w.add(s, SDO.worksFor, o)
         if prefix == "rel":
             w.add(p, RDF.type, GB.VerbRelation, ENTITY_GRAPH)
             w.add(p, RDFS.label, Literal(name.replace("_", " ")), ENTITY_GRAPH)
@@ -358,11 +399,13 @@ def _typed_relations(w: _Writer) -> None:
         w.add(node, RDF.type, GB.Statement)
         w.add(node, RDF.subject, s)
         w.add(node, RDF.predicate, p)
+        if p == GB.leads:
+            w.add(node, RDF.predicate, SDO.worksFor)
         w.add(node, RDF.object, o)
         w.add(node, GB.subjectText, Literal(w.doc.text[slice(*r.head_span)]))
         w.add(node, GB.objectText, Literal(w.doc.text[slice(*r.tail_span)]))
         start, end = min(r.head_span[0], r.tail_span[0]), max(r.head_span[1], r.tail_span[1])
-        w.prov(node, r.sentence, start, end, r.extractor, r.confidence)
+        w.prov(node, r.sentence, start, end, r.extractor, confidence)
         w.hedge_cues(node, r.sentence)
         if r.relation == "Kill":
             event = URIRef(f"{w.article}/event/killing/{key}")
@@ -371,7 +414,7 @@ def _typed_relations(w: _Writer) -> None:
             w.add(event, SDO.agent, s)
             w.add(event, GB.victim, o)
             w.add(node, GB.event, event)
-            w.prov(event, r.sentence, start, end, r.extractor, r.confidence)
+            w.prov(event, r.sentence, start, end, r.extractor, confidence)
 
 
 def _sentences(w: _Writer) -> None:
@@ -382,6 +425,7 @@ def _sentences(w: _Writer) -> None:
         w.add(node, GB.startOffset, _int(sent.start))
         w.add(node, GB.endOffset, _int(sent.end))
         w.add(node, GB.article, w.article)
+        w.add(node, PROV.wasDerivedFrom, w.article)
 
 
 def article_quads(result: ArticleResult) -> Iterator[Quad]:

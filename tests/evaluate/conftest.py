@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import SHARED
@@ -27,9 +24,8 @@ def re3d_small():
         pytest.skip(f"re3d not found at {RE3D_SMALL}")
     return RE3D_SMALL
 
-#: the news gold (GRAPHBUILD_NEWS_GOLD overrides, e.g. from a git worktree elsewhere)
-NEWS_GOLD = Path(os.environ.get("GRAPHBUILD_NEWS_GOLD",
-                                SHARED / "data" / "news_gold" / "gold.json"))
+#: the news gold, read from ../shared at test time
+NEWS_GOLD = SHARED / "data" / "news_gold" / "gold.json"
 
 
 @pytest.fixture(scope="session")

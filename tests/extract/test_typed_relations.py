@@ -29,8 +29,13 @@ def _relations(findings_of, text: str) -> set[tuple[str, str, str]]:
         # Work_For: apposition with "at", a title before the name, "works for", "professor at"
         ("Jane Doe, a lawyer at Acme Group, said the deal was off.",
          {("Work_For", "Jane Doe", "Acme Group")}),
+        # a head's title: Leads (issue 12), also as a verb of leading
         ("Acme Group chief executive Jane Doe said sales rose.",
-         {("Work_For", "Jane Doe", "Acme Group")}),
+         {("Leads", "Jane Doe", "Acme Group")}),
+        ("The task force is led by Jane Doe of Acme Group.", set()),
+        ("Acme Group is led by Jane Doe.", {("Leads", "Jane Doe", "Acme Group")}),
+        ("Jane Doe heads the Ministry of Defence.",
+         {("Leads", "Jane Doe", "Ministry of Defence")}),
         ("John Smith works for the Ministry of Defence.",
          {("Work_For", "John Smith", "Ministry of Defence")}),
         ("Laura Kim, a professor at Denver University, said the law was unfair.",
@@ -59,6 +64,7 @@ def _relations(findings_of, text: str) -> set[tuple[str, str, str]]:
         ("Paul Grant was killed by Tom Reed in 1990.", {("Kill", "Tom Reed", "Paul Grant")}),
         ("Police said Mark Tully assassinated Ruth Kane.",
          {("Kill", "Mark Tully", "Ruth Kane")}),
+        ("Ruth Kane's assassin Mark Tully was hanged.", {("Kill", "Mark Tully", "Ruth Kane")}),
         # several relations in one sentence
         ("Jane Doe, a lawyer at Acme Group, said Tom Reed had left Globex Industries.",
          {("Work_For", "Jane Doe", "Acme Group")}),
@@ -83,6 +89,13 @@ def test_typed_relations_are_found(findings_of, text, expected):
         # the victim did not kill the killer: one direction only
         ("Tom Reed shot Paul Grant outside a bar.", {("Kill", "Paul Grant", "Tom Reed")}),
         ("Paul Grant was killed by Tom Reed in 1990.", {("Kill", "Paul Grant", "Tom Reed")}),
+        # a killing needs a killing word linking killer and victim, not a trial or a day
+        ("Tom Reed will be sentenced following Paul Grant's trial.",
+         {("Kill", "Tom Reed", "Paul Grant"), ("Kill", "Paul Grant", "Tom Reed")}),
+        ("Tom Reed drove the car on the day Paul Grant was shot.",
+         {("Kill", "Tom Reed", "Paul Grant")}),
+        # listed names are not related: "Acme Group and Lisbon officials"
+        ("Officials of Acme Group and Denver met.", {("OrgBased_In", "Acme Group", "Denver")}),
         # coordinated or travelled-between places are not inside one another
         ("Officials in Denver and Lisbon signed the treaty.",
          {("Located_In", "Lisbon", "Denver"), ("Located_In", "Denver", "Lisbon")}),
@@ -103,6 +116,15 @@ def test_typed_relations_are_found(findings_of, text, expected):
          "of cutting sailings.", {("OrgBased_In", "Coastal Wire", "Port Ellis")}),
         ("BOISE, Idaho, May 3 (Mountain News) - Jane Doe, a lawyer at Acme Group, said the "
          "deal was off.", {("OrgBased_In", "Mountain News", "Boise")}),
+        # a place that qualifies another noun is not where the organisation is based
+        ("The frigate joined U.S. ships and Acme Group vessels.",
+         {("OrgBased_In", "Acme Group", "U.S.")}),
+        # a minister's portfolio is not an organisation
+        ("Education Secretary Jane Doe visited Acme Group.",
+         {("Work_For", "Jane Doe", "Education"), ("Leads", "Jane Doe", "Education")}),
+        # a verb of leading that is only planned or denied states no leadership
+        ("Jane Doe will lead Acme Group.", {("Leads", "Jane Doe", "Acme Group")}),
+        ("Jane Doe did not lead Acme Group.", {("Leads", "Jane Doe", "Acme Group")}),
         # the speaker and a name in what they said about someone else
         ('"Globex Industries is based in Lisbon," said Jane Doe, a lawyer at Acme Group.',
          {("Work_For", "Jane Doe", "Globex Industries")}),
@@ -137,7 +159,7 @@ def test_shipped_model_is_small_and_complete():
     raw = path.read_bytes()
     assert len(raw) < 3_000_000
     data = json.loads(raw)
-    assert set(data["relations"]) == set(SIGNATURES) == set(tr.PROPERTIES)
+    assert set(data["relations"]) == set(SIGNATURES) <= set(tr.PROPERTIES)
     assert data["parser"] and data["trained_on"].startswith("CoNLL04 train")
     model = tr.load_model()
     for rel in SIGNATURES:
@@ -182,3 +204,15 @@ def test_evaluator_reads_typed_relations_as_facts(result_of):
     names = {(f.name, res.doc.text[f.head.start:f.head.end], res.doc.text[f.tail.start:f.tail.end])
              for f in facts(res.doc, res.findings)}
     assert ("schema:homeLocation", "Helen Ward", "Cork") in names
+
+
+def test_leading_is_a_typed_relation_not_an_action(result_of):
+    quads = list(article_quads(result_of("Acme Group is led by Jane Doe.")))
+    statements = [s for s, p, o, _g in quads if p == RDF.type and o == GB.Statement]
+    (st,) = statements
+    preds = {o for s, p, o, _g in quads if s == st and p == RDF.predicate}
+    assert preds == {GB.leads, SDO.worksFor}  # scored as an affiliation, named as leading
+    assert not [s for s, p, o, _g in quads if s == st and p == GB.verb]
+    direct = {p for s, p, o, _g in quads if str(s).endswith("Jane_Doe") and
+              str(o).endswith("Acme_Group")}
+    assert {GB.leads, SDO.worksFor} <= direct

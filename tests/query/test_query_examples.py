@@ -75,13 +75,28 @@ def test_who_said_what_lists_reported_claims_one_row_each(mini_copy):
 
 
 def test_who_did_what_to_whom(mini):
-    assert columns(mini, "who-did-what-to-whom") == ["subject", "verb", "object", "hedges",
-                                                     "sentence"]
+    assert columns(mini, "who-did-what-to-whom") == [
+        "subject", "verb", "object", "modality", "voice", "confidence", "hedges", "sentence"]
     got = rows(mini, "who-did-what-to-whom")
-    assert [(s, v, o, split_hedges(h), t) for s, v, o, h, t in got] == [
-        ("Russian Foreign Ministry", "urge", "Facebook", {"allegedly", "so-called"}, S1),
-        ("Facebook", "not block", "the 18 accounts", {"reportedly"}, S2),  # object = concept
+    assert [(s, v, o, c, split_hedges(h), t) for s, v, o, _m, _v, c, h, t in got] == [
+        ("Russian Foreign Ministry", "urge", "Facebook", "0.8", {"allegedly", "so-called"}, S1),
+        ("Facebook", "not block", "the 18 accounts", "0.75", {"reportedly"}, S2),  # a concept
     ]
+
+
+def test_who_did_what_to_whom_one_row_per_fact_above_the_threshold(mini_copy):
+    # a second label of the subject does not add a row; ?minConfidence leaves out the
+    # less confident statement; a statement without a named participant is left out
+    ministry = URIRef(ID + "organization/Russian_Foreign_Ministry")
+    mini_copy.add((ministry, URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+                   Literal("Russian MFA")))
+    assert len(rows(mini_copy, "who-did-what-to-whom")) == 2
+    text = example("who-did-what-to-whom")
+    got = run_query(mini_copy, text, init_bindings={"minConfidence": Literal(0.78)})
+    assert [str(r["verb"]) for r in got.bindings] == ["urge"]
+    stmt = URIRef(ID + "article/mini-1/statement/dbfa621520d7")
+    mini_copy.add((stmt, URIRef(GB + "namedParticipant"), Literal(False)))
+    assert [r[1] for r in rows(mini_copy, "who-did-what-to-whom")] == ["urge"]
 
 
 def test_roles(mini):
@@ -146,7 +161,7 @@ def test_hedged_claims_leave_out_unhedged_statements(mini_copy):
 
 def test_statement_provenance(mini):
     assert columns(mini, "statement-provenance") == [
-        "statement", "verb", "headline", "start", "end", "sentence", "extractor",
+        "statement", "verb", "headline", "start", "end", "sentences", "extractor",
         "confidence", "quotation"]
     assert rows(mini, "statement-provenance") == [
         (ID + "article/mini-1/statement/33d2f3391ab1", "urge", HEADLINE, "1", "85", S1,
