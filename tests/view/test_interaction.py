@@ -86,23 +86,29 @@ def test_relation_filter_hides_unchecked_edges(small: Opened) -> None:
     assert {i.text_content() for i in items.all()} == {"urge1", "block1", "accuse1",
                                                        "works for1"}
     hidden = "gbNetwork.body.data.edges.get().filter(e => e.hidden).map(e => e.label)"
+    concept_edges = ["accuse", "block"]  # they end on a concept / unspecified agent
+    assert sorted(page.evaluate(hidden)) == concept_edges
+    page.locator("#gb-concepts").check()
+    assert page.evaluate(hidden) == []
     page.locator("#gb-filter-list input[data-relation='urge']").uncheck()
     assert page.evaluate(hidden) == ["urge"]
     page.click("#gb-filter-none")
     assert sorted(page.evaluate(hidden)) == ["accuse", "block", "urge", "works for"]
     page.click("#gb-filter-all")
     assert page.evaluate(hidden) == []
+    page.locator("#gb-concepts").uncheck()
+    assert sorted(page.evaluate(hidden)) == concept_edges
     assert page.locator("#gb-filter-list input:checked").count() == 4
 
 
 def test_large_synthetic_page_becomes_ready(browser: Any, tmp_path: Path) -> None:
-    from graphbuild.view.fetch import details
-    from graphbuild.view.select import Selection, choose
+    from graphbuild.view.pipeline import make_view
+    from graphbuild.view.select import Selection
     from graphbuild.view.sparql import open_file
     from graphbuild.view.synthetic import write_synthetic
 
     store = open_file(write_synthetic(tmp_path / "big.ttl", 2000))
-    g = details(store, choose(store, Selection(limit=0)))
+    g, _ = make_view(store, Selection(limit=0))
     path = render_html(g, tmp_path / "big.html", title="2,000 nodes", limit=0)
     o = _open(browser, path, timeout=90_000)
     try:
