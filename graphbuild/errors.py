@@ -113,3 +113,9 @@ class RegistryError(GraphbuildError):
     """An extractor is registered twice, or requires something nobody provides."""
 
     code = "GB501"
+
+
+class CsvOutputError(GraphbuildError):
+    """``export --format csv`` without ``--out``: the node and edge tables are two files."""
+
+    code = "GB700"

@@ -116,10 +116,10 @@ def evidence_lines(item: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _edge_title(src: str, verb: str, dst: str, attrs: dict[str, Any]) -> str:
-    evidence = attrs.get("evidence", [])
+def _edge_title(src: str, verb: str, dst: str, attrs: dict[str, Any],
+                evidence: list[dict[str, Any]], count: int) -> str:
     lines = [f"{src} \u2192 {verb} \u2192 {dst}"]
-    meta = [f"{len(evidence)} evidence item(s)"]
+    meta = [f"{count} evidence item(s)"]
     if attrs.get("confidence") is not None:
         meta.append(f"confidence {attrs['confidence']:.2f}")
     if attrs.get("hedged"):
@@ -133,7 +133,7 @@ def _edge_title(src: str, verb: str, dst: str, attrs: dict[str, Any]) -> str:
     if len(evidence) > MAX_TOOLTIP_EVIDENCE:
         lines += ["", f"+{len(evidence) - MAX_TOOLTIP_EVIDENCE} more \u2014 click the edge"]
     if not evidence:
-        lines += ["", "(no evidence recorded)"]
+        lines += ["", "(no evidence sentences in this graph)"]
     return "\n".join(lines)
 
 
@@ -229,15 +229,21 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
             edge_id = f"e{len(edges)}"
             src, dst = g.nodes[u].get("label", u), g.nodes[v].get("label", v)
             verb = attrs.get("label", "")
-            evidence = list(attrs.get("evidence", []))
-            kind = attrs.get("kind") or "action"
+            # an entity graph read back from GraphML/GEXF has counts, not evidence lists
+            raw = attrs.get("evidence", [])
+            evidence = list(raw) if isinstance(raw, (list, tuple)) else []
+            kind = attrs.get("kind") if attrs.get("kind") in EDGE_STYLES else "action"
             kinds[kind] += 1
-            color = EDGE_STYLES.get(kind, EDGE_STYLES["action"])[0]
-            weak = bool(attrs.get("weak"))
-            count = attrs.get("count", len(evidence)) or 1
+            color = EDGE_STYLES[kind][0]
+            count = int(attrs.get("count") or (raw if isinstance(raw, (int, float)) else 0)
+                        or len(evidence) or 1)
+            conf = attrs.get("confidence")
+            weak = bool(attrs.get("weak", attrs.get("hedged") or attrs.get("reported") or (
+                conf is not None and conf < 0.6)))
             item: dict[str, Any] = {
                 "id": edge_id, "from": u, "to": v, "label": verb,
-                "title": _edge_title(src, verb, dst, attrs), "width": _width(count),
+                "title": _edge_title(src, verb, dst, attrs, evidence, count),
+                "width": _width(count),
                 "dashes": weak, "color": {"color": _rgba(color, WEAK_OPACITY if weak else 0.9)},
                 "gbKind": kind, "gbWeak": weak, "gbConf": attrs.get("confidence"),
                 "gbFirst": attrs.get("first", ""), "gbLast": attrs.get("last", ""),
@@ -254,7 +260,7 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
                 "kind": kind, "count": count, "confidence": attrs.get("confidence"),
                 "hedged": bool(attrs.get("hedged")), "reported": bool(attrs.get("reported")),
                 "first": attrs.get("first", ""), "last": attrs.get("last", ""),
-                "evidence": _evidence(evidence), "total": len(evidence)}
+                "evidence": _evidence(evidence), "total": len(evidence) or count}
     return {"nodes": nodes, "edges": edges, "options": options_for(len(nodes)),
             "details": details, "types": dict(sorted(types.items())),
             "kinds": dict(sorted(kinds.items())), "dates": sorted(dates)}
