@@ -49,10 +49,14 @@ def resolve_in(g: nx.MultiDiGraph, name: str) -> list[str]:
     raise ViewSelectionError(f"no entity called {name!r} (label, alias or IRI){hint}")
 
 
-def _simple(g: nx.MultiDiGraph) -> nx.Graph:
+def _simple(g: nx.MultiDiGraph, keep: set[str] | None = None) -> nx.Graph:
+    """Undirected graph of ``g`` (only the ``keep`` nodes, when given), edge weights the
+    summed evidence counts. Reads ``g`` once: nested subgraph views are slow."""
     simple = nx.Graph()
-    simple.add_nodes_from(g)
+    simple.add_nodes_from(g if keep is None else (n for n in g if n in keep))
     for u, v, d in g.edges(data=True):
+        if keep is not None and (u not in keep or v not in keep):
+            continue
         if u != v:
             w = d.get("count", 1) or 1
             if simple.has_edge(u, v):
@@ -64,7 +68,10 @@ def _simple(g: nx.MultiDiGraph) -> nx.Graph:
 
 def rank_entities(g: nx.MultiDiGraph, how: str = "pagerank") -> dict[str, float]:
     """Centrality of every node of ``g``: weighted PageRank (undirected) or degree."""
-    simple = _simple(g)
+    return _rank(_simple(g), how)
+
+
+def _rank(simple: nx.Graph, how: str) -> dict[str, float]:
     if how == "degree":
         return {n: float(d) for n, d in simple.degree(weight="weight")}
     if simple.number_of_edges() == 0:
@@ -79,13 +86,14 @@ def _fmt(n: int) -> str:
 def select_view(g: nx.MultiDiGraph, sel: Selection) -> tuple[nx.MultiDiGraph, str]:
     """The graph to draw (drawn nodes ``shown=True`` with ``rank``; hidden extras
     ``shown=False``) and the sentence saying what it shows."""
-    ents = g.subgraph([n for n, d in g.nodes(data=True) if _is_entity(d)])
+    ent_set = {n for n, d in g.nodes(data=True) if _is_entity(d)}
+    ents = g.subgraph(ent_set)
     focus: list[str] = []
     for name in sel.focus:
         focus += [f for f in resolve_in(g, name) if f not in focus]
-    pool = set(ents)
+    pool = set(ent_set)
     if focus:
-        und = ents.to_undirected(as_view=True)
+        und = _simple(g, ent_set)
         near: set[str] = set()
         for f in focus:
             near |= set(nx.single_source_shortest_path_length(und, f, cutoff=sel.hops))
@@ -97,14 +105,14 @@ def select_view(g: nx.MultiDiGraph, sel: Selection) -> tuple[nx.MultiDiGraph, st
     if sel.min_mentions:
         pool = {n for n in pool if ents.nodes[n].get("mentions", 0) >= sel.min_mentions
                 or n in focus}
-    cand = ents.subgraph(pool)
-    score = rank_entities(cand, sel.rank)
+    cand = _simple(g, pool)
+    score = _rank(cand, sel.rank)
     connected = [n for n in cand if cand.degree(n) > 0]
     isolated = [n for n in cand if cand.degree(n) == 0]
 
     def key(n: str) -> tuple:
-        return (n not in focus, -score.get(n, 0.0), -cand.nodes[n].get("mentions", 0),
-                str(cand.nodes[n].get("label", n)), n)
+        return (n not in focus, -score.get(n, 0.0), -ents.nodes[n].get("mentions", 0),
+                str(ents.nodes[n].get("label", n)), n)
 
     connected.sort(key=key)
     isolated.sort(key=key)
@@ -118,7 +126,8 @@ def select_view(g: nx.MultiDiGraph, sel: Selection) -> tuple[nx.MultiDiGraph, st
         shown = connected + isolated
     shown_set = set(shown)
     extras = _extras(g, shown_set) if cap else _extras(g, shown_set, limit=None)
-    out = g.subgraph(shown_set | extras).copy()
+    keep = shown_set | extras
+    out = g.copy() if len(keep) == g.number_of_nodes() else g.subgraph(keep).copy()
     for i, n in enumerate(shown):
         out.nodes[n]["shown"] = True
         out.nodes[n]["rank"] = i
@@ -144,7 +153,8 @@ def _extras(g: nx.MultiDiGraph, shown: set[str], limit: int | None = EXTRA_NEIGH
 def _message(g: nx.MultiDiGraph, ents: nx.MultiDiGraph, sel: Selection, focus: list[str],
              shown: list[str], isolated: list[str], cand: nx.MultiDiGraph,
              out: nx.MultiDiGraph, cap: int | None) -> str:
-    drawn = out.subgraph(shown)
+    drawn = _simple(out, set(shown))
+    n_rel = sum(1 for u, v, _ in out.edges(keys=True) if u in drawn and v in drawn)
     parts = [f"showing {_fmt(len(shown))} of {_fmt(ents.number_of_nodes())} entities"]
     if focus:
         parts.append(f"within {sel.hops} hop(s) of {len(focus)} focus entit"
@@ -156,15 +166,15 @@ def _message(g: nx.MultiDiGraph, ents: nx.MultiDiGraph, sel: Selection, focus: l
                      "(undated articles left out)")
     if sel.min_mentions:
         parts.append(f"mentioned in at least {sel.min_mentions} article(s)")
-    if cap and cand.number_of_nodes() > len(shown):
+    if cap and len(cand) > len(shown):
         how = "PageRank" if sel.rank == "pagerank" else "degree"
-        parts.append(f"the most central by {how} ({_fmt(cand.number_of_nodes() - len(shown))} "
+        parts.append(f"the most central by {how} ({_fmt(len(cand) - len(shown))} "
                      "left out: choose others with --top, --focus, --types, --since/--until, "
                      "--min-mentions, or draw all with --all)")
     left = len([n for n in isolated if n not in out or not out.nodes[n].get("shown")])
     if left:
         parts.append(f"{_fmt(left)} of them without relations")
-    parts.append(f"{_fmt(drawn.number_of_edges())} relations")
+    parts.append(f"{_fmt(n_rel)} relations")
     hidden = sum(1 for _, d in out.nodes(data=True) if not d.get("shown")
                  and not _is_entity(d))
     if hidden:

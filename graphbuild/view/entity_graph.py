@@ -109,6 +109,7 @@ class _Builder:
         self.pred_labels: dict[str, str] = {}
         self.articles: dict[str, dict[str, str]] = {}
         self.mentioned: dict[str, set[str]] = defaultdict(set)  # article -> entities
+        self.patterns: dict[str, re.Pattern[str] | None] = {}
 
     # ------------------------------------------------------------------ basics
     def in_range(self, article: str | None) -> bool:
@@ -260,10 +261,9 @@ class _Builder:
                 said[c]["verb"] = cue or ""
                 if src:
                     said[c]["according_to"] = src
-        names = None if has_about else self._name_patterns()
         for x, it in said.items():
             targets = set(about[x]) if has_about else \
-                in_quote.get(x, set()) | self._named_in(it, names or {})
+                in_quote.get(x, set()) | self._named_in(it)
             for sp in speakers[x]:
                 if sp in self.nodes:
                     self.nodes[sp]["said"].append({**it, "about": sorted(
@@ -292,23 +292,26 @@ class _Builder:
         if ab:
             about[x].add(ab)
 
-    def _name_patterns(self) -> dict[str, re.Pattern[str]]:
-        pats = {}
-        for e, info in self.nodes.items():
-            if not info["entity"]:
-                continue
-            names = [n for n in {info["label"], *info["aliases"]} if len(n) >= 2]
-            if names:
-                alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                pats[e] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
-        return pats
+    def _pattern(self, e: str) -> re.Pattern[str] | None:
+        """Whole-word pattern of an entity's label and aliases (compiled once, on demand)."""
+        if e not in self.patterns:
+            info = self.nodes.get(e)
+            names = [n for n in {info["label"], *info["aliases"]} if len(n) >= 2] \
+                if info and info["entity"] else []
+            alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self.patterns[e] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)") if names else None
+        return self.patterns[e]
 
-    def _named_in(self, it: dict[str, Any], pats: dict[str, re.Pattern[str]]) -> set[str]:
+    def _named_in(self, it: dict[str, Any]) -> set[str]:
         text = it.get("text") or ""
         if not text:
             return set()
-        return {e for e in self.mentioned.get(it["article"], ()) if e in pats
-                and pats[e].search(text)}
+        found = set()
+        for e in self.mentioned.get(it["article"], ()):
+            pat = self._pattern(e)
+            if pat is not None and pat.search(text):
+                found.add(e)
+        return found
 
     # ------------------------------------------------------------------ result
     def graph(self) -> nx.MultiDiGraph:

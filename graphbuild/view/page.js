@@ -10,7 +10,7 @@
   var titleEl = $("gb-panel-title"), bodyEl = $("gb-panel-body");
   var HINT = "Click an edge to see the sentences it comes from, or a node to see what it said and its strongest relations. Double-click a node to show its hidden neighbours.";
   var DIM_NODE = "#e3e7ea", DIM_FONT = "#c3cad1", DIM_EDGE = "rgba(220,225,230,0.5)";
-  var TOP_LABELS = 30, LABEL_PX = 14, OTHER_FONT = 12;
+  var TOP_LABELS = 30, LABEL_PX = 14;
   var PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
     "#9a6324", "#469990", "#800000", "#808000", "#000075", "#bfef45", "#ffd8b1", "#dcbeff"];
 
@@ -52,6 +52,7 @@
   }
   function sentenceBlock(item) {
     var q = el("blockquote", null, "gb-sentence");
+    if (item.marked && !item.sentence) { item.sentence = item.marked.map(function (p) { return p[0]; }).join(""); }
     if (item.marked && item.marked.length) {
       item.marked.forEach(function (part) {
         var role = part[1];
@@ -65,8 +66,12 @@
     return q;
   }
 
-  var edgeIndex = {};  /* node id -> edge ids */
+  var edgeIndex = {}, edgeById = {};  /* node id -> edge ids; edge id -> vis edge */
+  var labelOf = function (id) { return has(DATA.details.nodes, id) ? DATA.details.nodes[id].label : id; };
   DATA.edges.forEach(function (e) {
+    edgeById[e.id] = e;
+    var d = DATA.details.edges[e.id];
+    if (d) { d.id = e.id; d.from = e.from; d.to = e.to; d.source = labelOf(e.from); d.target = labelOf(e.to); }
     (edgeIndex[e.from] = edgeIndex[e.from] || []).push(e.id);
     (edgeIndex[e.to] = edgeIndex[e.to] || []).push(e.id);
   });
@@ -416,10 +421,9 @@
     var scale = network.getScale(), top = {};
     var big = Math.max(LABEL_PX, LABEL_PX / scale);
     topIds().forEach(function (id) { top[id] = true; });
-    nodes.update(DATA.nodes.map(function (n) {
-      return has(top, n.id) ? { id: n.id, font: { size: big },
-                                scaling: { label: { drawThreshold: 1, maxVisible: 26 } } }
-                            : { id: n.id, font: { size: OTHER_FONT } };
+    /* the others keep the default 12: drawn once zoomed in enough (drawThreshold) */
+    nodes.update(Object.keys(top).map(function (id) {
+      return { id: id, font: { size: big }, scaling: { label: { drawThreshold: 1, maxVisible: 26 } } };
     }));
     network.redraw();
     /* push apart top labels that overlap (the lower-ranked one moves most): the label
@@ -466,7 +470,7 @@
     window.gbReady = true;
     document.body.setAttribute("data-gb-ready", "1");
   }
-  applyVisibility();
+  /* the data arrives with hidden flags set (concepts and extra neighbours hidden) */
   if (!DATA.nodes.length) { ready(); }
   else { network.once("afterDrawing", function () { setTimeout(ready, 0); }); }
 })();

@@ -31,6 +31,7 @@ MAX_TOOLTIP_CHARS = 400
 MAX_PANEL_EVIDENCE = 40
 MAX_PANEL_SAID = 40
 TOP_LABELS = 30  # entities whose labels are drawn at the default zoom
+TOOLTIP_MAX_NODES = 1500  # above this, edges carry no hover text (the panel has it all)
 
 #: kind -> (colour, legend text). Weak edges use the same colour, lighter and dashed.
 EDGE_STYLES: dict[str, tuple[str, str]] = {
@@ -44,7 +45,7 @@ WEAK_OPACITY = 0.45
 VIS_OPTIONS: dict[str, Any] = {
     "nodes": {
         "borderWidth": 1,
-        "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 4,
+        "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 4,
                  "strokeColor": "#ffffff", "color": "#1d2733"},
         "scaling": {"label": {"enabled": False, "drawThreshold": 9, "maxVisible": 26}},
     },
@@ -149,8 +150,11 @@ def _rgba(color: str, alpha: float) -> str:
 
 def _positions(g: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
     """Layout of the drawn nodes; each hidden node near its first drawn neighbour."""
-    shown = [n for n, d in g.nodes(data=True) if d.get("shown", True)]
-    pos = layout(g.subgraph(shown), seed=seed)
+    shown = {n for n, d in g.nodes(data=True) if d.get("shown", True)}
+    drawn = nx.Graph()  # a real graph: layout on a subgraph view is slow
+    drawn.add_nodes_from(n for n in g if n in shown)
+    drawn.add_edges_from((u, v) for u, v in g.edges() if u in shown and v in shown)
+    pos = layout(drawn, seed=seed)
     around: dict[str, int] = defaultdict(int)
     for n in sorted(set(g) - set(pos)):
         nbs = sorted(x for x in set(g.successors(n)) | set(g.predecessors(n)) if x in pos)
@@ -201,11 +205,20 @@ def _nodes(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], details: dic
 
 
 def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Panel copies of the first evidence items, empty fields left out; a sentence with
+    marked parts travels only as its parts (the page joins them)."""
     keep = ("kind", "sentence", "marked", "text", "date", "dateline", "headline", "url",
-            "confidence",
-            "hedges", "negated", "modality", "source", "role", "subject", "verb", "object")
-    return [{k: i[k] for k in keep if i.get(k) not in (None, "", [], False)}
-            for i in items[:MAX_PANEL_EVIDENCE]]
+            "confidence", "hedges", "negated", "modality", "source", "role")
+    out = []
+    for i in items[:MAX_PANEL_EVIDENCE]:
+        item = {k: i[k] for k in keep if i.get(k) not in (None, "", [], False)}
+        if "marked" in item:
+            if any(role for _, role in item["marked"]):
+                item.pop("sentence", None)
+            else:
+                item.pop("marked")
+        out.append(item)
+    return out
 
 
 def _width(count: int) -> float:
@@ -223,6 +236,7 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
     for u, v, key in sorted(g.edges(keys=True)):
         groups[frozenset((u, v))].append((u, v, key))
     edges, kinds, dates = [], defaultdict(int), set()
+    shown = {n: bool(d.get("shown", True)) for n, d in g.nodes(data=True)}
     for members in (groups[k] for k in sorted(groups, key=sorted)):
         for index, (u, v, key) in enumerate(members):
             attrs = g.edges[u, v, key]
@@ -241,13 +255,14 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
             weak = bool(attrs.get("weak", attrs.get("hedged") or attrs.get("reported") or (
                 conf is not None and conf < 0.6)))
             item: dict[str, Any] = {
-                "id": edge_id, "from": u, "to": v, "label": verb,
-                "title": _edge_title(src, verb, dst, attrs, evidence, count),
-                "width": _width(count),
+                "id": edge_id, "from": u, "to": v, "label": verb, "width": _width(count),
+                "hidden": not (shown.get(u, True) and shown.get(v, True)),
                 "dashes": weak, "color": {"color": _rgba(color, WEAK_OPACITY if weak else 0.9)},
                 "gbKind": kind, "gbWeak": weak, "gbConf": attrs.get("confidence"),
                 "gbFirst": attrs.get("first", ""), "gbLast": attrs.get("last", ""),
                 "gbCount": count}
+            if len(g) <= TOOLTIP_MAX_NODES:  # big pages: the panel only (page size)
+                item["title"] = _edge_title(src, verb, dst, attrs, evidence, count)
             dates.update(d for d in (attrs.get("first"), attrs.get("last")) if d)
             if len(members) > 1:
                 item["smooth"] = {"enabled": True,
@@ -255,7 +270,6 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
                                   "roundness": 0.15 + 0.15 * (index // 2)}
             edges.append(item)
             details["edges"][edge_id] = {
-                "id": edge_id, "from": u, "to": v, "source": src, "target": dst,
                 "label": verb, "predicate": attrs.get("relation", attrs.get("predicate", key)),
                 "kind": kind, "count": count, "confidence": attrs.get("confidence"),
                 "hedged": bool(attrs.get("hedged")), "reported": bool(attrs.get("reported")),
