@@ -169,8 +169,7 @@ def _message(g: nx.MultiDiGraph, ents: nx.MultiDiGraph, sel: Selection, focus: l
     if cap and len(cand) > len(shown):
         how = "PageRank" if sel.rank == "pagerank" else "degree"
         parts.append(f"the most central by {how} ({_fmt(len(cand) - len(shown))} "
-                     "left out: choose others with --top, --focus, --types, --since/--until, "
-                     "--min-mentions, or draw all with --all)")
+                     "left out: see --top, --focus, --types, --since, --min-mentions, --all)")
     left = len([n for n in isolated if n not in out or not out.nodes[n].get("shown")])
     if left:
         parts.append(f"{_fmt(left)} of them without relations")

@@ -22,6 +22,7 @@ __all__ = ["layout", "grid_fr", "SPACING"]
 
 SPACING = 110.0  # pixels per unit edge length in the vis canvas
 NEAR = 3.0  # exact repulsion within this many edge lengths
+SMALL = 3  # components of at most this many nodes are packed together in a block
 
 
 def _far_field(pos: np.ndarray, cell: float) -> np.ndarray:
@@ -119,10 +120,20 @@ def layout(g: nx.Graph, *, seed: int = 7, spacing: float = SPACING
     comps = sorted((sorted(c) for c in nx.connected_components(simple)),
                    key=lambda c: (-len(c), c[0]))
     singles = [c[0] for c in comps if len(c) == 1]
-    comps = [c for c in comps if len(c) > 1]
+    small = [c for c in comps if 1 < len(c) <= SMALL]
+    comps = [c for c in comps if len(c) > SMALL]
     pieces: list[tuple[list[str], np.ndarray]] = []
     for i, nodes in enumerate(comps):
         pieces.append((nodes, _component_positions(simple, nodes, seed + i)))
+    if small:  # pairs and triples: one square block of cells, not a long row
+        cols = max(1, math.ceil(math.sqrt(len(small))))
+        block_nodes, block_xy = [], []
+        for k, nodes in enumerate(small):
+            xy = _component_positions(simple, nodes, seed + len(comps) + k)
+            xy = xy - xy.min(axis=0)
+            block_nodes += nodes
+            block_xy.append(xy + np.array([(k % cols) * 2.2, (k // cols) * 1.6]))
+        pieces.append((block_nodes, np.vstack(block_xy)))
     if singles:
         cols = max(1, math.ceil(math.sqrt(len(singles))))
         grid = np.array([(k % cols, k // cols) for k in range(len(singles))], dtype=float)

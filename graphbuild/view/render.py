@@ -103,8 +103,8 @@ def html_string(graph: Graph | nx.MultiDiGraph, *, title: str = "graphbuild",
         g, cut = select_view(g, Selection(limit=limit, rank=rank))
     add_communities(g)
     data = vis_data(g, seed=seed)
-    legend = [{"swatch": Markup(swatch_svg(t)), "label": humanize(t), "type": t, "count": n}
-              for t, n in data["types"].items()]
+    legend = [{"swatch": Markup(swatch_svg(t)), "label": humanize(t), "type": t,
+               "count": n or "hidden"} for t, n in data["types"].items()]
     edge_legend = [{"swatch": Markup(edge_swatch_svg(c)), "label": text, "kind": k,
                     "count": data["kinds"].get(k, 0)} for k, (c, text) in EDGE_STYLES.items()]
     edge_legend += [
@@ -118,7 +118,7 @@ def html_string(graph: Graph | nx.MultiDiGraph, *, title: str = "graphbuild",
     return _template().render(
         title=title, vis_js=js, vis_css=css, data_json=safe_json(payload), legend=legend,
         edge_legend=edge_legend, n_nodes=sum(1 for n in data["nodes"] if not n["hidden"]),
-        n_edges=len(data["edges"]), note=note or cut,
+        n_edges=sum(1 for e in data["edges"] if not e.get("hidden")), note=note or cut,
         page_js=page_js(),
     )
 

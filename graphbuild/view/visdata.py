@@ -31,6 +31,7 @@ MAX_TOOLTIP_CHARS = 400
 MAX_PANEL_EVIDENCE = 40
 MAX_PANEL_SAID = 40
 TOP_LABELS = 30  # entities whose labels are drawn at the default zoom
+FIT_WIDTH, FIT_HEIGHT = 1000.0, 780.0  # the graph's part of a 1400 x 900 window
 TOOLTIP_MAX_NODES = 1500  # above this, edges carry no hover text (the panel has it all)
 
 #: kind -> (colour, legend text). Weak edges use the same colour, lighter and dashed.
@@ -138,9 +139,24 @@ def _edge_title(src: str, verb: str, dst: str, attrs: dict[str, Any],
     return "\n".join(lines)
 
 
-def _node_size(attrs: dict[str, Any]) -> float:
+def _node_size(attrs: dict[str, Any], zoom: float) -> float:
+    """Radius in canvas units: 3.5-10 screen pixels at the page's first zoom (7-16 for
+    graphs small enough to be drawn at full size)."""
     weight = attrs.get("mentions", 0) + len(attrs.get("said") or ())
-    return round(min(10.0 + 3.0 * math.sqrt(weight), 34.0), 1)
+    if zoom >= 0.6:
+        return round(min(7.0 + 2.0 * math.sqrt(weight), 16.0) / zoom, 1)
+    return round(min(3.5 + 1.2 * math.sqrt(weight), 10.0) / zoom, 1)
+
+
+def first_zoom(pos: dict[str, tuple[float, float]], shown: set[str]) -> float:
+    """The scale vis-network's fit will pick for the drawn nodes on a 1,000 x 780 canvas
+    (at most 1), so sizes can be given in screen pixels at the first view."""
+    pts = [pos[n] for n in shown if n in pos]
+    if len(pts) < 2:
+        return 1.0
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    w, h = max(xs) - min(xs) + 60, max(ys) - min(ys) + 60
+    return max(min(1.0, FIT_WIDTH / w, FIT_HEIGHT / h), 0.02)
 
 
 def _rgba(color: str, alpha: float) -> str:
@@ -179,18 +195,22 @@ def _said(attrs: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _nodes(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], details: dict,
-           types: dict[str, int]) -> list[dict[str, Any]]:
+           types: dict[str, int], zoom: float) -> list[dict[str, Any]]:
     out = []
-    for node in sorted(g.nodes, key=lambda n: (g.nodes[n].get("rank", 0), n)):
+    # most central last: vis-network draws in this order, so their labels lie on top
+    for node in sorted(g.nodes, key=lambda n: (-g.nodes[n].get("rank", 0), n)):
         attrs = g.nodes[node]
         ntype = attrs.get("type", "Thing")
-        types[ntype] += 1
+        if attrs.get("shown", True):
+            types[ntype] += 1
+        else:
+            types.setdefault(ntype, 0)
         style = style_for(ntype)
         x, y = pos.get(str(node), (0.0, 0.0))
         entity = bool(attrs.get("entity", ntype not in ("Concept", "UnspecifiedAgent")))
         out.append({"id": node, "label": attrs.get("label") or node, "shape": style.shape,
                     "color": style.color, "title": _node_title(attrs), "x": x, "y": y,
-                    "size": _node_size(attrs), "hidden": not attrs.get("shown", True),
+                    "size": _node_size(attrs, zoom), "hidden": not attrs.get("shown", True),
                     "gbEntity": entity, "gbRank": attrs.get("rank", 0),
                     "gbShown": bool(attrs.get("shown", True)),
                     "gbCommunity": attrs.get("community", -1)})
@@ -221,8 +241,9 @@ def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _width(count: int) -> float:
-    return round(min(1.0 + 1.6 * math.log2(max(count, 1)), 8.0), 2)
+def _width(count: int, zoom: float) -> float:
+    """Canvas width of an edge: 1-6 screen pixels at the first zoom, by evidence count."""
+    return round(min(1.0 + 1.5 * math.log2(max(count, 1)), 6.0) / zoom, 2)
 
 
 def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
@@ -231,7 +252,9 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
     articles' ``dates`` (sorted, distinct)."""
     details: dict[str, dict[str, Any]] = {"nodes": {}, "edges": {}}
     types: dict[str, int] = defaultdict(int)
-    nodes = _nodes(g, _positions(g, seed), details, types)
+    pos = _positions(g, seed)
+    zoom = first_zoom(pos, {n for n, d in g.nodes(data=True) if d.get("shown", True)})
+    nodes = _nodes(g, pos, details, types, zoom)
     groups: dict[frozenset[str], list[tuple[str, str, str]]] = defaultdict(list)
     for u, v, key in sorted(g.edges(keys=True)):
         groups[frozenset((u, v))].append((u, v, key))
@@ -255,7 +278,7 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, Any]:
             weak = bool(attrs.get("weak", attrs.get("hedged") or attrs.get("reported") or (
                 conf is not None and conf < 0.6)))
             item: dict[str, Any] = {
-                "id": edge_id, "from": u, "to": v, "label": verb, "width": _width(count),
+                "id": edge_id, "from": u, "to": v, "label": verb, "width": _width(count, zoom),
                 "hidden": not (shown.get(u, True) and shown.get(v, True)),
                 "dashes": weak, "color": {"color": _rgba(color, WEAK_OPACITY if weak else 0.9)},
                 "gbKind": kind, "gbWeak": weak, "gbConf": attrs.get("confidence"),
