@@ -61,6 +61,9 @@ def _store(source: Any) -> ox.Store:
     if isinstance(source, ox.Store):
         return source
     if isinstance(source, Graph):
+        inner = getattr(source.store, "_inner", None)  # an oxrdflib store: query it in place
+        if isinstance(inner, ox.Store):
+            return inner
         from graphbuild.view.sparql import from_rdflib
 
         return from_rdflib(source)
