@@ -22,22 +22,28 @@ __all__ = ["layout", "grid_fr", "SPACING"]
 
 SPACING = 110.0  # pixels per unit edge length in the vis canvas
 NEAR = 3.0  # exact repulsion within this many edge lengths
+PER_NODE_MAX = 2500  # far field computed node by node up to this many nodes
 SMALL = 3  # components of at most this many nodes are packed together in a block
 
 
 def _far_field(pos: np.ndarray, cell: float) -> np.ndarray:
-    """Repulsion of every node from the centroids of grid cells farther than ``cell``."""
+    """Repulsion of every node from the centroids of grid cells farther than ``cell``:
+    node by node up to :data:`PER_NODE_MAX` nodes, above that once per cell (cells x
+    cells, shared by the cell's nodes: coarser, but 10x faster at 5,000 nodes)."""
     keys = np.floor(pos / cell).astype(np.int64)
     _, inverse = np.unique(keys, axis=0, return_inverse=True)
     inverse = inverse.ravel()
     mass = np.bincount(inverse).astype(float)
     cx = np.bincount(inverse, weights=pos[:, 0]) / mass
     cy = np.bincount(inverse, weights=pos[:, 1]) / mass
-    dx = pos[:, 0:1] - cx[None, :]
-    dy = pos[:, 1:2] - cy[None, :]
+    per_node = len(pos) <= PER_NODE_MAX
+    px, py = (pos[:, 0], pos[:, 1]) if per_node else (cx, cy)
+    dx = px[:, None] - cx[None, :]
+    dy = py[:, None] - cy[None, :]
     d2 = dx * dx + dy * dy
     weight = np.where(d2 > cell * cell, mass[None, :] / np.maximum(d2, 1e-9), 0.0)
-    return np.stack([(weight * dx).sum(axis=1), (weight * dy).sum(axis=1)], axis=1)
+    force = np.stack([(weight * dx).sum(axis=1), (weight * dy).sum(axis=1)], axis=1)
+    return force if per_node else force[inverse]
 
 
 def grid_fr(n: int, edges: np.ndarray, *, iterations: int = 120, seed: int = 7,
@@ -85,7 +91,9 @@ def _component_positions(g: nx.Graph, nodes: list, seed: int) -> np.ndarray:
     if n == 2:
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     index = {node: i for i, node in enumerate(nodes)}
-    edges = np.array([(index[a], index[b]) for a, b in g.subgraph(nodes).edges()], dtype=int)
+    adj = g.adj  # a component's edges, read from the adjacency (no subgraph view)
+    edges = np.array([(i, index[b]) for a, i in index.items() for b in adj[a]
+                      if index[b] > i], dtype=int)
     # big components: fewer steps and a shorter exact-repulsion radius (the far field
     # covers the rest), so 5,000 nodes lay out in about a second
     iterations = 120 if n <= 1000 else 80 if n <= 2500 else 45

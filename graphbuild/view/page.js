@@ -433,7 +433,7 @@
     boxes.forEach(function (b) { b.dx = b.left - pos[b.id].x; b.dy = b.top - pos[b.id].y;
                                  b.x = pos[b.id].x; b.y = pos[b.id].y; });
     var place = function (b) { b.left = b.x + b.dx; b.top = b.y + b.dy; };
-    for (var pass = 0; pass < 300; pass += 1) {
+    for (var pass = 0; pass < 3000; pass += 1) {
       var moved = false;
       for (var i = 0; i < boxes.length; i += 1) {
         for (var j = i + 1; j < boxes.length; j += 1) {
@@ -457,20 +457,25 @@
     }
     nodes.update(boxes.filter(function (b) { return b.x !== pos[b.id].x || b.y !== pos[b.id].y; })
       .map(function (b) { return { id: b.id, x: b.x, y: b.y }; }));
-    network.redraw();
   }
   window.gbSizeLabels = sizeLabels;
 
   /* ---------------------------------------------------------------- ready */
+  /* Right away (no waiting for a first frame): fit, size and separate the top labels
+     (one synchronous draw measures them), then flag ready after the next frame. */
   function ready() {
     if (window.gbReady) { return; }
     network.fit({ nodes: DATA.nodes.filter(nodeVisible).map(function (n) { return n.id; }),
                   animation: false });
     sizeLabels();
+    network.once("afterDrawing", function () {
+      window.gbReady = true;
+      document.body.setAttribute("data-gb-ready", "1");
+    });
+    network.redraw();
+  }
+  if (!DATA.nodes.length) {
     window.gbReady = true;
     document.body.setAttribute("data-gb-ready", "1");
-  }
-  /* the data arrives with hidden flags set (concepts and extra neighbours hidden) */
-  if (!DATA.nodes.length) { ready(); }
-  else { network.once("afterDrawing", function () { setTimeout(ready, 0); }); }
+  } else { ready(); }
 })();
