@@ -172,8 +172,11 @@ class _Builder:
         if iri in self.nodes:
             return
         ntype, label = labels.get(iri, (endpoint_type(iri), ""))
+        # a resource of unknown type (a hand-written graph, a query result) is drawn like
+        # an entity; only concepts and unspecified agents are hidden by default
         self.nodes[iri] = {"label": label or _local(iri).replace("_", " "), "type": ntype,
-                           "types": [ntype], "kind": kind_for(ntype), "entity": False,
+                           "types": [ntype], "kind": kind_for(ntype),
+                           "entity": ntype not in ("Concept", "UnspecifiedAgent"),
                            "aliases": set(), "roles": set(), "mentions": 0, "first": "",
                            "last": "", "said": []}
 

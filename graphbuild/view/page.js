@@ -423,7 +423,8 @@
     topIds().forEach(function (id) { top[id] = true; });
     /* the others keep the default 12: drawn once zoomed in enough (drawThreshold) */
     nodes.update(Object.keys(top).map(function (id) {
-      return { id: id, font: { size: big }, scaling: { label: { drawThreshold: 1, maxVisible: 26 } } };
+      return { id: id, font: { size: big, background: "rgba(255,255,255,0.78)" },
+               scaling: { label: { drawThreshold: 1, maxVisible: 26 } } };
     }));
     network.redraw();
     /* push apart top labels that overlap (the lower-ranked one moves most): the label
