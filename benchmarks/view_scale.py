@@ -42,7 +42,7 @@ def python_times(ttl: Path, html: Path) -> dict[str, Any]:
     t1 = time.perf_counter()
     full = entity_graph(store, texts=False)
     t2 = time.perf_counter()
-    g, _ = select_view(full, Selection(limit=0))
+    g, _ = select_view(full, Selection(limit=0), copy=False)
     attach_texts(store, g)
     t3 = time.perf_counter()
     render_html(g, html, title=ttl.stem, limit=0)

@@ -83,9 +83,11 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
-def select_view(g: nx.MultiDiGraph, sel: Selection) -> tuple[nx.MultiDiGraph, str]:
+def select_view(g: nx.MultiDiGraph, sel: Selection, *, copy: bool = True
+                ) -> tuple[nx.MultiDiGraph, str]:
     """The graph to draw (drawn nodes ``shown=True`` with ``rank``; hidden extras
-    ``shown=False``) and the sentence saying what it shows."""
+    ``shown=False``) and the sentence saying what it shows. With ``copy=False`` a
+    selection that keeps every node marks ``g`` itself (no copy of a big graph)."""
     ent_set = {n for n, d in g.nodes(data=True) if _is_entity(d)}
     ents = g.subgraph(ent_set)
     focus: list[str] = []
@@ -127,7 +129,8 @@ def select_view(g: nx.MultiDiGraph, sel: Selection) -> tuple[nx.MultiDiGraph, st
     shown_set = set(shown)
     extras = _extras(g, shown_set) if cap else _extras(g, shown_set, limit=None)
     keep = shown_set | extras
-    out = g.copy() if len(keep) == g.number_of_nodes() else g.subgraph(keep).copy()
+    everything = len(keep) == g.number_of_nodes()
+    out = g.subgraph(keep).copy() if not everything else g.copy() if copy else g
     for i, n in enumerate(shown):
         out.nodes[n]["shown"] = True
         out.nodes[n]["rank"] = i

@@ -237,9 +237,11 @@ class _Builder:
             self.edges[key].append(it)
 
     def read_direct(self, others: dict[str, tuple[str, str]]) -> None:
-        """Direct edges no statement or role backs (hand-written graphs, query results):
-        drawn without evidence (not when dates are bounded: nothing dates them)."""
-        if self.dates.bounded:
+        """Direct edges of a graph without statements (hand-written graphs, query
+        results): drawn without evidence. A built graph backs every edge with a statement
+        or a role, so this full scan is skipped there (and when dates are bounded:
+        nothing dates a bare edge)."""
+        if self.dates.bounded or self.edges:
             return
         for s, p, o, pl in q.rows(self.store, q.DIRECT):
             if pl and p not in self.pred_labels:

@@ -39,7 +39,7 @@ def make_view(store: ox.Store, sel: Selection) -> tuple[nx.MultiDiGraph, str]:
     if sel.query:
         return query_view(store, run_view_query(store, sel.query), sel)
     g = entity_graph(store, dates=sel.dates, texts=False)
-    view, message = select_view(g, sel)
+    view, message = select_view(g, sel, copy=False)
     attach_texts(store, view)
     return view, message
 
