@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from graphbuild.view.choose import select_view
+from graphbuild.view.choose import rank_entities, select_view
 from graphbuild.view.entity_graph import _predicate_label, attach_texts, entity_graph
 from graphbuild.view.fetch import choose_query, run_view_query
 from graphbuild.view.render import render_html
@@ -68,9 +68,10 @@ def query_view(store: ox.Store, result: Graph, sel: Selection | None = None
             view.add_edge(s, o, key=p, relation=p, predicate=p, label=_predicate_label(
                 p, _label(result, p) if (URIRef(p), RDFS.label, None) in result else None),
                 kind="action", evidence=[], count=1, confidence=None, weak=False)
-    for i, n in enumerate(sorted(view)):
+    score = rank_entities(view, (sel or Selection()).rank)
+    for i, n in enumerate(sorted(view, key=lambda n: (-score.get(n, 0.0), n))):
         view.nodes[n]["shown"] = True
-        view.nodes[n]["rank"] = i
+        view.nodes[n]["rank"] = i  # the most central get the labels drawn at first
     attach_texts(store, view)
     return view, chosen.message
 
