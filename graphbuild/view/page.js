@@ -260,6 +260,7 @@
     if (!nodeVisible(nodeById[id])) { state.expanded[id] = true; applyVisibility(); }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    if (window.gbGiveLabels) { window.gbGiveLabels(); }
     highlight(id);
     showNode(id);
     return true;
@@ -279,7 +280,7 @@
   var index = DATA.nodes.map(function (n) {
     var d = DATA.details.nodes[n.id] || {};
     var names = [String(d.label || n.label)].concat(d.aliases || []);
-    return { id: n.id, label: String(d.label || n.label), weight: d.mentions || 0,
+    return { id: n.id, label: String(d.label || n.label || n.gbLabel), weight: d.mentions || 0,
              names: names.map(function (s) { return String(s).toLowerCase(); }), raw: names };
   });
   function search(query) {
@@ -460,6 +461,20 @@
       .map(function (b) { return { id: b.id, x: b.x, y: b.y }; }));
   }
   window.gbSizeLabels = sizeLabels;
+
+  /* big pages carry the other labels aside (gbLabel) and hand them over on zoom-in */
+  var lazyLabels = DATA.nodes.some(function (n) { return n.gbLabel !== undefined; });
+  function giveLabels() {
+    if (!lazyLabels) { return 0; }
+    lazyLabels = false;
+    var changes = DATA.nodes.filter(function (n) { return n.gbLabel !== undefined; })
+      .map(function (n) { return { id: n.id, label: n.gbLabel }; });
+    nodes.update(changes);
+    network.setOptions({ edges: { arrows: { to: { enabled: true } } } });
+    return changes.length;
+  }
+  window.gbGiveLabels = giveLabels;
+  network.on("zoom", function () { if (lazyLabels && network.getScale() * 12 >= 8) { giveLabels(); } });
 
   /* ---------------------------------------------------------------- ready */
   /* Right away (no waiting for a first frame): fit, size and separate the top labels

@@ -69,13 +69,15 @@ VIS_OPTIONS: dict[str, Any] = {
 
 
 def options_for(n_nodes: int) -> dict[str, Any]:
-    """VIS_OPTIONS, with hover and edges-while-dragging off for large graphs."""
+    """VIS_OPTIONS; for large graphs no hover, no edges while dragging, and no arrows
+    until the first zoom-in (the page turns them on with the other labels)."""
     import copy
 
     opts = copy.deepcopy(VIS_OPTIONS)
-    if n_nodes > 1500:
+    if n_nodes > TOOLTIP_MAX_NODES:  # arrows come with the labels, on the first zoom-in
         opts["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True,
                                     "hover": False})
+        opts["edges"]["arrows"]["to"]["enabled"] = False
     return opts
 
 
@@ -196,6 +198,7 @@ def _said(attrs: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _nodes(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], details: dict,
            types: dict[str, int], zoom: float) -> list[dict[str, Any]]:
+    lazy = len(g) > TOOLTIP_MAX_NODES  # measuring 5,000 labels doubles the first draw
     out = []
     # most central last: vis-network draws in this order, so their labels lie on top
     for node in sorted(g.nodes, key=lambda n: (-g.nodes[n].get("rank", 0), n)):
@@ -208,7 +211,10 @@ def _nodes(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], details: dic
         style = style_for(ntype)
         x, y = pos.get(str(node), (0.0, 0.0))
         entity = bool(attrs.get("entity", ntype not in ("Concept", "UnspecifiedAgent")))
-        out.append({"id": node, "label": attrs.get("label") or node, "shape": style.shape,
+        label = str(attrs.get("label") or node)
+        item_label = {"label": label} if lazy is False or attrs.get("rank", 0) < TOP_LABELS \
+            else {"gbLabel": label}  # big pages: given to vis-network on the first zoom-in
+        out.append({"id": node, **item_label, "shape": style.shape,
                     "color": style.color, "title": _node_title(attrs), "x": x, "y": y,
                     "size": _node_size(attrs, zoom), "hidden": not attrs.get("shown", True),
                     "gbEntity": entity, "gbRank": attrs.get("rank", 0),

@@ -116,9 +116,13 @@ def test_large_synthetic_page_becomes_ready(browser: Any, tmp_path: Path) -> Non
         assert page.evaluate("gbNetwork.body.data.nodes.length") == 2000
         assert page.evaluate("gbNetwork.body.data.edges.length") == g.number_of_edges()
         assert page.evaluate("gbNetwork.physics.options.enabled") is False
+        labelled = "gbNetwork.body.data.nodes.get({filter: n => n.label !== undefined}).length"
+        assert page.evaluate(labelled) == 30  # the others wait for a zoom-in
         page.locator("#gb-search").fill("person 7")  # exact match before "Person 70..."
         page.locator("#gb-search").press("Enter")
         assert page.locator("#gb-panel-title").text_content() == "Person 7"
+        assert page.evaluate(labelled) == 2000  # zoomed in on Person 7: every label
+        assert page.evaluate("gbNetwork.body.edges['e0'].options.arrows.to.enabled") is True
         _assert_clean(o)
     finally:
         page.context.close()
