@@ -124,5 +124,8 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
     name = graph.name if graph is not None else _store_name(str(store_dir))
     path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {name}")
     click.echo(message, err=True)
-    click.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {path}",
-               err=True)
+    drawn = {n for n, d in g.nodes(data=True) if d.get("shown", True)}
+    edges = sum(1 for u, v in g.edges() if u in drawn and v in drawn)
+    hidden = g.number_of_nodes() - len(drawn)
+    extra = f" (+{hidden:,} hidden: concepts, neighbours)" if hidden else ""
+    click.echo(f"{len(drawn):,} nodes{extra}, {edges:,} edges -> {path}", err=True)

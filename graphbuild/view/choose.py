@@ -52,9 +52,10 @@ def resolve_in(g: nx.MultiDiGraph, name: str) -> list[str]:
 def _simple(g: nx.MultiDiGraph, keep: set[str] | None = None) -> nx.Graph:
     """Undirected graph of ``g`` (only the ``keep`` nodes, when given), edge weights the
     summed evidence counts. Reads ``g`` once: nested subgraph views are slow."""
-    simple = nx.Graph()
-    simple.add_nodes_from(g if keep is None else (n for n in g if n in keep))
-    for u, v, d in g.edges(data=True):
+    simple = nx.Graph()  # nodes and edges in sorted order: Louvain and ties are then
+    # the same whatever order the store returned its rows in
+    simple.add_nodes_from(sorted(g if keep is None else (n for n in g if n in keep)))
+    for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
         if keep is not None and (u not in keep or v not in keep):
             continue
         if u != v:
@@ -122,7 +123,10 @@ def select_view(g: nx.MultiDiGraph, sel: Selection, *, copy: bool = True
     if cap:
         shown = connected[:max(cap, len([f for f in focus if f in connected]))]
         room = max(cap - len(shown), 0)
-        allowed = room if not shown else min(room, max(5, len(shown) // 10))
+        # the default limit sets entities without relations aside (a few fill a page that
+        # has too few connected ones); an explicit --top N draws N
+        allowed = room if not shown or sel.top is not None else \
+            min(room, max(5, len(shown) // 10))
         shown += isolated[:allowed]
     else:
         shown = connected + isolated

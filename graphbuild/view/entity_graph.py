@@ -57,7 +57,7 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def _store(source: Any) -> ox.Store:
+def _store(source: Any) -> Any:
     if isinstance(source, ox.Store):
         return source
     if isinstance(source, Graph):
@@ -68,8 +68,10 @@ def _store(source: Any) -> ox.Store:
 
         return from_rdflib(source)
     store = getattr(source, "store", None)  # a GraphStore
-    if isinstance(store, ox.Store):
+    if isinstance(store, ox.Store) or callable(getattr(store, "query", None)):
         return store
+    if callable(getattr(source, "query", None)):  # a RemoteStore: the same query API
+        return source
     raise TypeError(f"expected a pyoxigraph Store or an rdflib Graph, not {type(source)!r}")
 
 
@@ -127,12 +129,16 @@ class _Builder:
         for a, h, d, u, dl in q.rows(self.store, q.ARTICLES):
             info = self.articles.setdefault(a, {"headline": "", "date": "", "url": "",
                                                 "dateline": dl or ""})
-            if h and not info["headline"]:
+            # several values (rare): the first in sort order, whatever the row order
+            if h and (not info["headline"] or h < info["headline"]):
                 info["headline"] = h
-            if d and _ISO.match(d) and not info["date"]:
+            if d and _ISO.match(d) and (not info["date"] or d[:10] < info["date"]):
                 info["date"] = d[:10]
-            if u and u.startswith(("http://", "https://")) and not info["url"]:
+            if u and u.startswith(("http://", "https://")) and (not info["url"]
+                                                                 or u < info["url"]):
                 info["url"] = u
+            if dl and dl < (info["dateline"] or "\uffff"):
+                info["dateline"] = dl
 
     def read_entities(self) -> None:
         types: dict[str, set[str]] = defaultdict(set)
@@ -214,7 +220,7 @@ class _Builder:
                 if claimer:
                     it["source"] = self.nodes.get(claimer, {}).get("label", _local(claimer))
                 items[x], keys[x] = it, (s, p, o)
-                if pl and p not in self.pred_labels:
+                if pl and (p not in self.pred_labels or pl < self.pred_labels[p]):
                     self.pred_labels[p] = pl
             if h and h not in items[x]["hedges"]:
                 items[x]["hedges"].append(h)
@@ -244,7 +250,7 @@ class _Builder:
         if self.dates.bounded or self.edges:
             return
         for s, p, o, pl in q.rows(self.store, q.DIRECT):
-            if pl and p not in self.pred_labels:
+            if pl and (p not in self.pred_labels or pl < self.pred_labels[p]):
                 self.pred_labels[p] = pl
             if (s, p, o) not in self.edges:
                 for end in (s, o):
@@ -370,7 +376,11 @@ def entity_graph(source: Any, *, dates: DateRange = NO_DATES, texts: bool = True
     b = _Builder(store, dates)
     b.read_articles()
     b.read_entities()
-    others = {c: (_local(t), label or "") for c, t, label in q.rows(store, q.OTHERS)}
+    others: dict[str, tuple[str, str]] = {}
+    for c, t, label in q.rows(store, q.OTHERS):  # several labels: the first in sort order
+        prev = others.get(c)
+        if prev is None or (label or "") < prev[1] or not prev[1]:
+            others[c] = (_local(t), label or (prev[1] if prev else ""))
     in_quote = b.read_statements(others)
     b.read_roles()
     b.read_direct(others)
