@@ -3,11 +3,12 @@
 Generates synthetic graphs in the documented RDF shape (about 2 edges per node, each backed
 by a statement and a sentence), then times
 
-* Python: load the Turtle into Oxigraph, select (no limit), fetch details, lay out and write
-  the HTML page (the same steps as ``graphbuild view FILE --all``);
+* Python: load the Turtle into Oxigraph, build the entity graph, select (no limit), read the
+  drawn edges' sentences, lay out and write the HTML page (the same steps as
+  ``graphbuild view FILE --all``; target: at most 3 s for 5,000 entities);
 * browser: headless Chromium (Debian's, via Playwright) from navigation until the page sets
-  ``body[data-gb-ready]`` (drawn, physics settled or off), with every non-file request
-  blocked and counted.
+  ``body[data-gb-ready]`` (drawn, top labels sized and pushed apart), with every non-file
+  request blocked and counted (target: at most 3 s for 5,000 entities).
 
 Run: ``python benchmarks/view_scale.py [--sizes 100,1000,5000] [--keep DIR]
 [--compare-layouts]`` (the last also times networkx's spring, ForceAtlas2 and Kamada-Kawai
@@ -24,9 +25,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from graphbuild.view.fetch import details
+from graphbuild.view.choose import select_view
+from graphbuild.view.entity_graph import attach_texts, entity_graph
 from graphbuild.view.render import render_html
-from graphbuild.view.select import Selection, choose
+from graphbuild.view.select import Selection
 from graphbuild.view.sparql import open_file
 from graphbuild.view.synthetic import write_synthetic
 
@@ -38,14 +40,15 @@ def python_times(ttl: Path, html: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     store = open_file(ttl)
     t1 = time.perf_counter()
-    chosen = choose(store, Selection(limit=0))
+    full = entity_graph(store, texts=False)
     t2 = time.perf_counter()
-    g = details(store, chosen)
+    g, _ = select_view(full, Selection(limit=0), copy=False)
+    attach_texts(store, g)
     t3 = time.perf_counter()
     render_html(g, html, title=ttl.stem, limit=0)
     t4 = time.perf_counter()
     return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "triples": len(store),
-            "load": t1 - t0, "select": t2 - t1, "details": t3 - t2, "layout+html": t4 - t3,
+            "load": t1 - t0, "entities": t2 - t1, "select": t3 - t2, "layout+html": t4 - t3,
             "python": t4 - t0, "mb": html.stat().st_size / 1e6}
 
 
@@ -91,7 +94,7 @@ def compare_layouts(sizes: list[int], budget: float) -> None:
         store = open_file(write_synthetic(Path(tempfile.mkdtemp()) / "g.ttl", n))
         graphs[n] = nx.Graph()
         graphs[n].add_nodes_from(range(n))
-        graphs[n].add_edges_from((s, o) for s, _, o in choose(store, Selection(limit=0)).edges)
+        graphs[n].add_edges_from(entity_graph(store, texts=False).edges())
     print("layout seconds:", " | ".join(f"{n:>7}" for n in sizes))
     for name, run in candidates.items():
         cells, last = [], None
@@ -137,12 +140,12 @@ def main() -> None:
             browser.close()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")
-    head = ("nodes", "edges", "triples", "load", "select", "details", "layout+html",
+    head = ("nodes", "edges", "triples", "load", "entities", "select", "layout+html",
             "python", "browser", "MB", "blocked")
     print(" | ".join(f"{h:>11}" for h in head))
     for r in rows:
         cells = [r["nodes"], r["edges"], r["triples"], *(f"{r[k]:.2f}" for k in (
-            "load", "select", "details", "layout+html", "python")),
+            "load", "entities", "select", "layout+html", "python")),
             f"{r['browser']:.2f}" if "browser" in r else "n/a", f"{r['mb']:.1f}",
             r.get("blocked", "n/a")]
         print(" | ".join(f"{c:>11}" for c in cells))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["build", "view", "open_store", "BuildReport", "__version__"]
+__all__ = ["build", "view", "open_store", "to_networkx", "BuildReport", "__version__"]
 
 
 def build(inputs: Any, *, model: str | None = None, report: Any = None,  # noqa: ANN201
@@ -43,6 +43,13 @@ def view(graph: Any, **kwargs: Any):  # noqa: ANN201
     from graphbuild.view import GraphView
 
     return GraphView(graph, **kwargs)
+
+
+def to_networkx(graph: Any):  # noqa: ANN201
+    """The entity graph (networkx MultiDiGraph) of a built Dataset, rdflib graph or store."""
+    from graphbuild.export import to_networkx as _to_networkx
+
+    return _to_networkx(graph)
 
 
 def __getattr__(name: str) -> Any:

@@ -251,3 +251,7 @@ def disk_full(err: BaseException) -> DiskFullError | None:
         return DiskFullError(f"{where}no space left on device: free some space and run the "
                              "command again (files are written whole or not at all)")
     return None
+class CsvOutputError(GraphbuildError):
+    """``export --format csv`` without ``--out``: the node and edge tables are two files."""
+
+    code = "GB700"

@@ -1,4 +1,5 @@
-"""``graphbuild export``: write a graph file in another RDF format or as GraphML."""
+"""``graphbuild export``: write a graph in another RDF format, or its entity graph for graph
+tools (GraphML, GEXF, CSV)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import click
 
 from graphbuild.cli._quiet import quiet_logs
 from graphbuild.errors import UnsupportedFormatError
-from graphbuild.export import EXPORT_FORMATS, export, format_for_path
+from graphbuild.export import ENTITY_FORMATS, EXPORT_FORMATS, export, format_for_path
 
 __all__ = ["command"]
 
@@ -21,11 +22,17 @@ Examples:
   graphbuild export out/graph.ttl --format jsonld > graph.jsonld
   graphbuild export out/graph.trig --format nq --out graph.nq
   graphbuild export out/graph.ttl --out graph.graphml      # format from the extension
+  graphbuild export --store out/store --format gexf --out news.gexf
+  graphbuild export out/graph.ttl --format csv --out graph.csv   # graph.nodes/edges.csv
 
 \b
 Formats: ttl (Turtle), nt (N-Triples), nq (N-Quads), trig (TriG), jsonld (JSON-LD with
-a compact @context), xml (RDF/XML), graphml (nodes and resource links for Gephi/yEd/
-networkx). ttl, nt and xml merge all named graphs; nq, trig and jsonld keep them.
+a compact @context), xml (RDF/XML). ttl, nt and xml merge all named graphs; nq, trig and
+jsonld keep them. For graph tools (Gephi, yEd, Cytoscape, networkx): graphml, gexf and
+csv write the entity graph: one node per named entity (label, one type, mentions,
+first/last date) and one edge per (subject, relation, object) with its evidence count,
+mean confidence, hedged flag and first/last date; --reified writes graphml of every
+resource and link (statements, sentences, quotations...) instead.
 """
 
 
@@ -39,10 +46,13 @@ networkx). ttl, nt and xml merge all named graphs; nq, trig and jsonld keep them
               default=None,
               help="Output format. Default: from the --out extension (an extension that "
                    "names no format written here is refused), else ttl.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              default=None, help="Write to FILE instead of standard output.")
+@click.option("-o", "--out", type=click.Path(writable=True, path_type=Path),
+              default=None, help="Write to FILE instead of standard output (csv: FILE.csv "
+              "gives FILE.nodes.csv and FILE.edges.csv; a folder gets nodes.csv, edges.csv).")
+@click.option("--reified", is_flag=True,
+              help="graphml: every resource and link (the RDF as it is), not the entity graph.")
 def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: str | None,
-            quiet: bool) -> None:
+            quiet: bool, reified: bool) -> None:
     """Write GRAPH (.ttl, .nt, .nq, .trig, .jsonld or .rdf) or a store (--store DIR) in
     another format, to standard output or --out FILE."""
     quiet_logs(quiet)
@@ -52,13 +62,16 @@ def command(graph: Path | None, fmt: str | None, out: Path | None, store_dir: st
     if store_dir is not None and graph is None and fmt in {"ttl", "nt", "nq", "trig"}:
         _stream_store(store_dir, fmt, out)
         return
+    if fmt in ENTITY_FORMATS and not reified:
+        _entity_export(graph, store_dir, fmt, out)
+        return
     dataset = load_graph_or_store(graph, store_dir, snapshot=True)
     if out is None:
         stream = sys.stdout.buffer  # UTF-8 bytes whatever the locale
-        export(dataset, fmt, stream)
+        export(dataset, fmt, stream, reified=reified)
         stream.flush()
     else:
-        export(dataset, fmt, out)
+        export(dataset, fmt, out, reified=reified)
         log.info("wrote %s (%s)", out, fmt)
 
 
@@ -80,7 +93,7 @@ def output_format(fmt: str | None, out: Path | None) -> str:
 
 
 #: graph formats graphbuild does not write: a file named so is never filled with another one
-FOREIGN_SUFFIXES = frozenset({".gexf", ".gml", ".dot", ".gv", ".csv", ".tsv", ".json",
+FOREIGN_SUFFIXES = frozenset({".gml", ".dot", ".gv", ".tsv", ".json",
                               ".html", ".htm", ".hdt", ".n3", ".owl"})
 
 
@@ -88,6 +101,27 @@ def _known_suffixes() -> set[str]:
     from graphbuild.export import _EXTENSIONS
 
     return set(_EXTENSIONS)
+
+
+def _entity_export(graph: Path | None, store_dir: str | None, fmt: str,
+                   out: Path | None) -> None:
+    """The entity graph, read from an Oxigraph store (a file is parsed into one)."""
+    from graphbuild.errors import GraphFileError
+    from graphbuild.view.entity_graph import entity_graph
+    from graphbuild.view.pipeline import open_source
+
+    if (graph is None) == (store_dir is None):
+        raise GraphFileError("give a graph file or --store DIR|URL (exactly one)")
+    g = entity_graph(open_source(graph_file=graph, store_dir=store_dir))
+    if out is None:
+        stream = sys.stdout.buffer
+        export(g, fmt, stream)
+        stream.flush()
+    else:
+        export(g, fmt, out)
+        log.info("wrote %s (%s: %d entities, %d relations)", out, fmt,
+                 sum(1 for _, d in g.nodes(data=True) if d.get("entity")),
+                 g.number_of_edges())
 
 
 def _stream_store(store_dir: str, fmt: str, out: Path | None) -> None:

@@ -26,8 +26,9 @@ Examples:
   graphbuild view out/graph.ttl --query who-urged-whom.rq --out q.html
 
 \b
-Without --top a view draws at most 300 nodes (the most central by --rank) and says
-on the page what it left out; --all draws everything. Dates are the articles'
+Without --top a view draws at most 300 entities (the most central by --rank, ranked
+on the entity graph, so connected ones first) and says on the page what it left
+out; --all draws everything. Dates are the articles'
 schema:datePublished (YYYY, YYYY-MM or YYYY-MM-DD, inclusive): with --since or
 --until, edges count only if an article in range backs them, and articles without
 a date are left out; without them every article counts.
@@ -108,8 +109,11 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
             query_file: Path | None, draw_all: bool, quiet: bool,
             min_confidence: float | None = None) -> None:
     """Write an interactive, self-contained HTML view of GRAPH (.ttl, .nt, .nq, .trig,
-    .jsonld, .rdf) or of a --store: search box, neighbourhood highlight, edge evidence,
-    a relation filter, and a legend. The page needs no network."""
+    .jsonld, .rdf) or of a --store: its entity graph (who did, said or claimed what about
+    whom; edges as thick as their evidence, hedged ones dashed), with a search box, the
+    sentences behind each edge, quotations per entity, confidence and date sliders, a
+    relation filter and a legend. Concepts are one click away. The page needs no
+    network."""
     quiet_logs(quiet)
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give exactly one of GRAPH (a graph file) or --store DIR")
@@ -137,5 +141,8 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
     path, message, g = write_view(store, sel, out, title=title or f"graphbuild: {name}")
     if not quiet:
         click.echo(message, err=True)
-        click.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {path}",
-                   err=True)
+        drawn = {n for n, d in g.nodes(data=True) if d.get("shown", True)}
+        edges = sum(1 for u, v in g.edges() if u in drawn and v in drawn)
+        hidden = g.number_of_nodes() - len(drawn)
+        extra = f" (+{hidden:,} hidden: concepts, neighbours)" if hidden else ""
+        click.echo(f"{len(drawn):,} nodes{extra}, {edges:,} edges -> {path}", err=True)

@@ -178,5 +178,14 @@ def serialise_triples(triples: Iterable[Any], fmt: str, max_rows: int, max_bytes
         kept.append(triple)
         size += len(str(triple))
     body = ox.serialize(kept, format=_GRAPH_FORMATS[fmt],
-                        prefixes=prefixes if fmt == "turtle" else None)
-    return Serialised(body or b"", len(kept), truncated)
+                        prefixes=prefixes if fmt == "turtle" else None) or b""
+    if fmt == "turtle":
+        body = _PERCENT_ESCAPE.sub(b"%", body)
+    return Serialised(body, len(kept), truncated)
+
+
+# Oxigraph writes a percent-encoding in a prefixed name as ``person:A\%22B``; Turtle's
+# PN_LOCAL takes ``%22`` as it is (the same IRI), so the backslash only makes IRIs look
+# escaped. Inside string literals a backslash is always doubled (``\\``), and an odd
+# one never precedes ``%``, so only prefixed names match.
+_PERCENT_ESCAPE = re.compile(rb"(?<!\\)\\%(?=[0-9A-Fa-f]{2})")

@@ -10,11 +10,14 @@ A chosen part of a big graph or store (what ``graphbuild view`` does):
 >>> write_view(store, Selection(focus=("Maria Zakharova",), hops=2), "z.html")  # doctest: +SKIP
 """
 
-from graphbuild.view.netx import to_networkx
+from graphbuild.view.entity_graph import entity_graph
 from graphbuild.view.notebook import GraphView, show
 from graphbuild.view.pipeline import make_view, open_source, write_view
 from graphbuild.view.render import html_string, render_html
 from graphbuild.view.select import Selection, ViewSelectionError
 
-__all__ = ["to_networkx", "render_html", "html_string", "show", "GraphView", "Selection",
-           "ViewSelectionError", "open_source", "make_view", "write_view"]
+#: The entity graph of an rdflib Graph/Dataset or a store (see :mod:`.entity_graph`).
+to_networkx = entity_graph
+
+__all__ = ["to_networkx", "entity_graph", "render_html", "html_string", "show", "GraphView",
+           "Selection", "ViewSelectionError", "open_source", "make_view", "write_view"]

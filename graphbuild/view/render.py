@@ -21,10 +21,12 @@ from jinja2 import Environment
 from markupsafe import Markup
 from rdflib import Graph
 
-from graphbuild.view.netx import to_networkx
-from graphbuild.view.select import DEFAULT_LIMIT, cap_graph
-from graphbuild.view.style import humanize, swatch_svg
-from graphbuild.view.visdata import vis_data
+from graphbuild.view.choose import select_view
+from graphbuild.view.community import add_communities
+from graphbuild.view.entity_graph import entity_graph
+from graphbuild.view.select import DEFAULT_LIMIT, Selection
+from graphbuild.view.style import edge_swatch_svg, humanize, swatch_svg
+from graphbuild.view.visdata import EDGE_STYLES, WEAK_OPACITY, vis_data
 
 __all__ = ["html_string", "render_html", "safe_json", "as_networkx", "page_js", "vis_assets"]
 
@@ -80,11 +82,11 @@ def _template():
 
 
 def as_networkx(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Accept an rdflib Graph/Dataset or an already converted networkx graph."""
+    """Accept an rdflib Graph/Dataset (-> its entity graph) or a networkx graph."""
     if isinstance(graph, nx.Graph):
         return graph if isinstance(graph, nx.MultiDiGraph) else nx.MultiDiGraph(graph)
     if isinstance(graph, Graph):
-        return to_networkx(graph)
+        return entity_graph(graph)
     raise TypeError(f"expected an rdflib Graph or a networkx graph, not {type(graph)!r}")
 
 
@@ -95,15 +97,28 @@ def html_string(graph: Graph | nx.MultiDiGraph, *, title: str = "graphbuild",
     :func:`to_networkx`, or an rdflib Graph/Dataset (converted first). A graph of more
     than ``limit`` nodes (0: no limit) is cut to the ``limit`` most central ones by
     ``rank`` and the page says so; ``note`` is shown above the graph (plain text)."""
-    g, cut = cap_graph(as_networkx(graph), limit, rank)
+    g = as_networkx(graph)
+    cut = ""
+    if not any("shown" in d for _, d in g.nodes(data=True)):
+        g, cut = select_view(g, Selection(limit=limit, rank=rank))
+    add_communities(g)
     data = vis_data(g, seed=seed)
-    legend = [{"swatch": Markup(swatch_svg(t)), "label": humanize(t), "type": t, "count": n}
-              for t, n in data["types"].items()]
-    payload = {k: data[k] for k in ("nodes", "edges", "options", "details")}
+    legend = [{"swatch": Markup(swatch_svg(t)), "label": humanize(t), "type": t,
+               "count": n or "hidden"} for t, n in data["types"].items()]
+    edge_legend = [{"swatch": Markup(edge_swatch_svg(c)), "label": text, "kind": k,
+                    "count": data["kinds"].get(k, 0)} for k, (c, text) in EDGE_STYLES.items()]
+    edge_legend += [
+        {"swatch": Markup(edge_swatch_svg("#5d6d7e", dashed=True, opacity=WEAK_OPACITY)),
+         "label": "dashed, lighter: hedged, reported or confidence < 0.6", "kind": "weak",
+         "count": None},
+        {"swatch": Markup(edge_swatch_svg("#5d6d7e", width=6)),
+         "label": "thicker: more evidence sentences", "kind": "width", "count": None}]
+    payload = {k: data[k] for k in ("nodes", "edges", "options", "details", "dates")}
     js, css = vis_assets()
     return _template().render(
         title=title, vis_js=js, vis_css=css, data_json=safe_json(payload), legend=legend,
-        n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(), note=note or cut,
+        edge_legend=edge_legend, n_nodes=sum(1 for n in data["nodes"] if not n["hidden"]),
+        n_edges=sum(1 for e in data["edges"] if not e.get("hidden")), note=note or cut,
         page_js=page_js(),
     )
 

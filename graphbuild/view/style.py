@@ -64,24 +64,26 @@ class Style:
     shape: str
 
 
+# Hues kept apart: people warm red, organisations blues/purples (government navy, companies
+# teal), places greens, events gold, works pink/violet; concepts and agents greys.
 _STYLES: dict[str, Style] = {
     "Person": Style("#e4572e", "dot"),
     "Organization": Style("#2e86ab", "square"),
-    "GovernmentOrganization": Style("#1b4f72", "square"),
-    "Corporation": Style("#5dade2", "square"),
+    "GovernmentOrganization": Style("#1b3a8c", "square"),
+    "Corporation": Style("#0e9aa7", "square"),
     "NewsMediaOrganization": Style("#8e44ad", "square"),
-    "NGO": Style("#48c9b0", "square"),
-    "EducationalOrganization": Style("#7fb3d5", "square"),
-    "PoliticalParty": Style("#c0392b", "square"),
-    "SportsTeam": Style("#f39c12", "square"),
+    "NGO": Style("#17a589", "square"),
+    "EducationalOrganization": Style("#5b7fd6", "square"),
+    "PoliticalParty": Style("#b03a2e", "square"),
+    "SportsTeam": Style("#e67e22", "square"),
     "Place": Style("#27ae60", "triangle"),
     "AdministrativeArea": Style("#52be80", "triangle"),
     "Country": Style("#1e8449", "triangle"),
-    "State": Style("#82e0aa", "triangle"),
-    "City": Style("#a9cce3", "triangle"),
+    "State": Style("#7dcea0", "triangle"),
+    "City": Style("#8bc34a", "triangle"),
     "Event": Style("#f1c40f", "star"),
-    "Product": Style("#d35400", "diamond"),
-    "CreativeWork": Style("#af7ac5", "diamond"),
+    "Product": Style("#a04000", "diamond"),
+    "CreativeWork": Style("#d35d9b", "diamond"),
     "Legislation": Style("#6c3483", "diamond"),
     "Concept": Style("#bdc3c7", "ellipse"),
     "UnspecifiedAgent": Style("#7f8c8d", "triangleDown"),
@@ -139,6 +141,17 @@ def swatch_svg(type_name: str) -> str:
     body = _SVG_SHAPES.get(style.shape, _SVG_SHAPES["dot"]).format(c=color)
     return (f'<svg class="gb-swatch" width="16" height="16" viewBox="0 0 16 16" '
             f'aria-hidden="true">{body}</svg>')
+
+
+def edge_swatch_svg(color: str, *, dashed: bool = False, width: float = 2.0,
+                    opacity: float = 1.0) -> str:
+    """A 28x12 inline SVG line for the edge legend (graphbuild's own constants only)."""
+    color = color if _COLOR.match(color) else _FALLBACK.color
+    dash = ' stroke-dasharray="5,3"' if dashed else ""
+    return (f'<svg class="gb-swatch" width="28" height="12" viewBox="0 0 28 12" '
+            f'aria-hidden="true"><line x1="1" y1="6" x2="27" y2="6" stroke="{color}" '
+            f'stroke-width="{float(width):.1f}" stroke-opacity="{float(opacity):.2f}"{dash}/>'
+            f'</svg>')
 
 
 # Direct superclass of each drawable class (schema.org's hierarchy, cut to what graphbuild

@@ -63,8 +63,9 @@ def test_no_readable_input_has_its_own_code(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "fmt", "problem"), [
-    ("x.gexf", None, "writes no '.gexf' files"),
-    ("x.gexf", "ttl", "writes no '.gexf' files"),
+    ("x.dot", None, "writes no '.dot' files"),
+    ("x.dot", "ttl", "writes no '.dot' files"),
+    ("x.gexf", "ttl", "the extension asks for gexf"),
     ("x.nt", "ttl", "the extension asks for nt"),
     ("x.noext", None, "writes no '.noext' files"),
 ])
@@ -78,6 +79,10 @@ def test_export_never_writes_another_format_than_the_file_name_says(
 
 
 def test_export_format_from_extension_or_given_for_an_unknown_name(tmp_path: Path) -> None:
+    assert invoke("export", str(MINI), "--out", str(tmp_path / "g.gexf")).exit_code == 0
+    import networkx as nx
+
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
     assert invoke("export", str(MINI), "--out", str(tmp_path / "g.nt")).exit_code == 0
     assert Graph().parse(tmp_path / "g.nt", format="nt")
     assert invoke("export", str(MINI), "--out", str(tmp_path / "g.txt"), "-F", "nt").exit_code == 0

@@ -43,7 +43,7 @@ def test_export_to_stdout_round_trips(fmt):
 
 def test_export_graphml_to_file_infers_format_from_extension(tmp_path):
     out = tmp_path / "mini.graphml"
-    result = run(str(MINI), "--out", str(out))
+    result = run(str(MINI), "--out", str(out), "--reified")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     g = nx.read_graphml(out)

@@ -1,4 +1,5 @@
-"""GraphML export: loadable by networkx, resources as nodes, resource links as edges."""
+"""Reified GraphML export (``--reified``): loadable by networkx, every resource a node,
+every resource link an edge."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ EDGES = 44
 
 def test_graphml_loads_with_networkx(mini, tmp_path):
     path = tmp_path / "mini.graphml"
-    export(mini, "graphml", path)
+    export(mini, "graphml", path, reified=True)
     g = nx.read_graphml(path)
     assert g.is_directed() and g.is_multigraph()
     assert g.number_of_nodes() == NODES
@@ -32,7 +33,7 @@ def test_graphml_loads_with_networkx(mini, tmp_path):
 
 def test_nodes_have_label_and_type(mini, tmp_path):
     path = tmp_path / "mini.graphml"
-    path.write_text(serialize(mini, "graphml"), encoding="utf-8")
+    path.write_text(serialize(mini, "graphml", reified=True), encoding="utf-8")
     g = nx.read_graphml(path)
     assert g.nodes[MARIA] == {"label": "Maria Zakharova", "type": "schema:Person"}
     assert g.nodes[MINISTRY]["type"] == "schema:GovernmentOrganization schema:Organization"
@@ -59,6 +60,8 @@ def test_edges_carry_predicate_and_short_label(mini):
 def test_xml_illegal_characters_do_not_break_the_file(mini, tmp_path):
     mini.add((URIRef(MARIA), RDFS.label, Literal("A\x00B\x1f")))  # sorts first: "A..."
     path = tmp_path / "x.graphml"
-    export(mini, "graphml", path)
+    export(mini, "graphml", path, reified=True)
     g = nx.read_graphml(path)
     assert g.nodes[MARIA]["label"] == "A\ufffdB\ufffd"
+    export(mini, "graphml", path)  # the entity graph too
+    assert nx.read_graphml(path).nodes[MARIA]["label"] == "A\ufffdB\ufffd"

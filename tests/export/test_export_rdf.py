@@ -30,7 +30,8 @@ def reparse(text: str, fmt: str) -> Dataset:
 
 
 def test_formats():
-    assert set(EXPORT_FORMATS) == {"ttl", "nt", "nq", "trig", "jsonld", "xml", "graphml"}
+    assert set(EXPORT_FORMATS) == {"ttl", "nt", "nq", "trig", "jsonld", "xml", "graphml",
+                                   "gexf", "csv"}
     assert format_for_path("x/graph.JSONLD") == "jsonld"
     assert format_for_path("graph.rdf") == "xml"
     assert format_for_path("graph.txt") is None

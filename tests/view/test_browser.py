@@ -175,9 +175,14 @@ def test_real_clicks(small: Opened) -> None:
     assert "Maria Zakharova" in text and "Person" in text
     assert "Zakharova" in text and "spokeswoman" in text and "2 quotation(s)" in text
 
+    # "block" ends on a concept: hidden until the concepts box is ticked
+    assert page.evaluate("(id) => gbNetwork.body.data.edges.get(id).hidden",
+                         _edge_id(small, "block")) is True
+    page.locator("#gb-concepts").check()
     x, y = _edge_point(small, _edge_id(small, "block"))
     page.mouse.click(x, y)
     assert "Facebook blocked 18 accounts, the ministry said." in _panel(small)
+    page.locator("#gb-concepts").uncheck()
 
 
 def test_hover_tooltip_and_screenshot(small: Opened) -> None:

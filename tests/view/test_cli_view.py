@@ -25,9 +25,10 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 
 def labels(page: Path) -> set[str]:
+    """Labels of the nodes the page draws (hidden concepts and neighbours left out)."""
     match = re.search(r"var DATA = (\{.*?\});\n", page.read_text(encoding="utf-8"))
     assert match
-    return {n["label"] for n in json.loads(match.group(1))["nodes"]}
+    return {n["label"] for n in json.loads(match.group(1))["nodes"] if not n["hidden"]}
 
 
 def test_writes_one_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,7 +86,7 @@ def test_default_limit_message_on_the_page(tmp_path: Path,
     code, text = run([str(ttl), "--out", str(out)], capsys)
     assert code == 0, text
     assert len(labels(out)) == 300
-    note = "showing 300 of 400 entities; the 300 most central of 400 by PageRank; 100 left out"
+    note = "showing 300 of 400 entities; the most central by PageRank (100 left out"
     assert note in text and note in out.read_text(encoding="utf-8")
     assert run([str(ttl), "--out", str(out), "--all"], capsys)[0] == 0
     assert len(labels(out)) == 400

@@ -86,23 +86,29 @@ def test_relation_filter_hides_unchecked_edges(small: Opened) -> None:
     assert {i.text_content() for i in items.all()} == {"urge1", "block1", "accuse1",
                                                        "works for1"}
     hidden = "gbNetwork.body.data.edges.get().filter(e => e.hidden).map(e => e.label)"
+    concept_edges = ["accuse", "block"]  # they end on a concept / unspecified agent
+    assert sorted(page.evaluate(hidden)) == concept_edges
+    page.locator("#gb-concepts").check()
+    assert page.evaluate(hidden) == []
     page.locator("#gb-filter-list input[data-relation='urge']").uncheck()
     assert page.evaluate(hidden) == ["urge"]
     page.click("#gb-filter-none")
     assert sorted(page.evaluate(hidden)) == ["accuse", "block", "urge", "works for"]
     page.click("#gb-filter-all")
     assert page.evaluate(hidden) == []
+    page.locator("#gb-concepts").uncheck()
+    assert sorted(page.evaluate(hidden)) == concept_edges
     assert page.locator("#gb-filter-list input:checked").count() == 4
 
 
 def test_large_synthetic_page_becomes_ready(browser: Any, tmp_path: Path) -> None:
-    from graphbuild.view.fetch import details
-    from graphbuild.view.select import Selection, choose
+    from graphbuild.view.pipeline import make_view
+    from graphbuild.view.select import Selection
     from graphbuild.view.sparql import open_file
     from graphbuild.view.synthetic import write_synthetic
 
     store = open_file(write_synthetic(tmp_path / "big.ttl", 2000))
-    g = details(store, choose(store, Selection(limit=0)))
+    g, _ = make_view(store, Selection(limit=0))
     path = render_html(g, tmp_path / "big.html", title="2,000 nodes", limit=0)
     o = _open(browser, path, timeout=90_000)
     try:
@@ -110,9 +116,13 @@ def test_large_synthetic_page_becomes_ready(browser: Any, tmp_path: Path) -> Non
         assert page.evaluate("gbNetwork.body.data.nodes.length") == 2000
         assert page.evaluate("gbNetwork.body.data.edges.length") == g.number_of_edges()
         assert page.evaluate("gbNetwork.physics.options.enabled") is False
+        labelled = "gbNetwork.body.data.nodes.get({filter: n => n.label !== undefined}).length"
+        assert page.evaluate(labelled) == 30  # the others wait for a zoom-in
         page.locator("#gb-search").fill("person 7")  # exact match before "Person 70..."
         page.locator("#gb-search").press("Enter")
         assert page.locator("#gb-panel-title").text_content() == "Person 7"
+        assert page.evaluate(labelled) == 2000  # zoomed in on Person 7: every label
+        assert page.evaluate("gbNetwork.body.edges['e0'].options.arrows.to.enabled") is True
         _assert_clean(o)
     finally:
         page.context.close()

@@ -1,4 +1,4 @@
-"""to_networkx on hand-written graphs in the documented shape."""
+"""to_networkx (the entity graph) on hand-written graphs in the documented shape."""
 
 from __future__ import annotations
 
@@ -44,11 +44,17 @@ def test_nodes(g: nx.MultiDiGraph) -> None:
 
 
 def test_node_attributes(g: nx.MultiDiGraph) -> None:
-    assert g.nodes[ZAK] == {
+    zak = g.nodes[ZAK]
+    assert {k: zak[k] for k in ("label", "type", "types", "kind", "aliases", "roles",
+                                "mentions", "quotes", "entity")} == {
         "label": "Maria Zakharova", "type": "Person", "types": ["Person"], "kind": "person",
         "aliases": ["Maria V. Zakharova", "Zakharova"], "roles": ["spokeswoman"],
-        "mentions": 1, "quotes": 2,
+        "mentions": 1, "quotes": 2, "entity": True,
     }
+    assert sorted(s["text"] for s in zak["said"]) == ["It is unacceptable.",
+                                                      "We drew attention to this."]
+    assert zak["first"] == zak["last"] == "2020-09-03"
+    assert g.nodes[ACCOUNTS]["entity"] is False
     assert g.nodes[MIN]["type"] == "GovernmentOrganization"  # most specific of two types
     assert g.nodes[MIN]["types"] == ["GovernmentOrganization", "Organization"]
     assert g.nodes[MIN]["mentions"] == 2
@@ -82,7 +88,10 @@ def test_statement_evidence(g: nx.MultiDiGraph) -> None:
     assert first["sentence"] == (
         "The Russian Foreign Ministry urged Facebook to reconsider such policy.")
     assert first["hedges"] == ["allegedly"]
-    assert first["claimed_by"] == "Maria Zakharova"
+    assert first["source"] == "Maria Zakharova"
+    assert first["confidence"] == 0.8
+    assert urge["count"] == 2 and urge["hedged"] is True  # every sentence hedged
+    assert urge["first"] == "2020-09-03" and urge["last"] == "2021-02-10"
     assert ev["Ministry repeats call to Facebook"]["hedges"] == ["reportedly", "so-called"]
 
 

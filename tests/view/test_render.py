@@ -144,15 +144,20 @@ def test_note_is_escaped_and_limit_applies() -> None:
     page = html_string(g, note="<img src=x onerror=alert(1)> & more")
     assert '<div id="gb-note">&lt;img src=x onerror=alert(1)&gt; &amp; more</div>' in page
     capped = html_string(g, limit=3)
-    assert len(_data(capped)["nodes"]) == 3
-    assert "showing 3 of 9 entities (the most central by PageRank)" in capped
-    assert len(_data(html_string(g, limit=0))["nodes"]) == 9
+    drawn = [n for n in _data(capped)["nodes"] if not n["hidden"]]
+    assert len(drawn) == 3 and all(n["gbEntity"] for n in drawn)
+    assert "showing 3 of 7 entities; the most central by PageRank (4 left out" in capped
+    everything = _data(html_string(g, limit=0))["nodes"]
+    assert len(everything) == 9  # 7 entities drawn + 2 concepts/agents, hidden
+    assert sorted(n["label"] for n in everything if n["hidden"]) == ["18 accounts",
+                                                                   "unspecified agent"]
 
 
 def test_large_graph_options() -> None:
-    from graphbuild.view.visdata import PHYSICS_MAX_NODES, options_for
+    from graphbuild.view.visdata import options_for
 
-    assert options_for(10)["physics"]["enabled"] is True
-    big = options_for(PHYSICS_MAX_NODES + 1)
-    assert big["physics"]["enabled"] is False and big["edges"]["smooth"] == {"enabled": False}
-    assert big["interaction"]["hideEdgesOnDrag"] is True
+    assert options_for(10)["physics"]["enabled"] is False  # positions come from Python
+    assert options_for(10)["interaction"]["hover"] is True
+    big = options_for(5000)
+    assert big["edges"]["smooth"] == {"enabled": False}
+    assert big["interaction"]["hideEdgesOnDrag"] is True and big["interaction"]["hover"] is False
