@@ -54,12 +54,13 @@ def test_fingerprint_names_version_model_extractors_and_settings(
     assert fp["graphbuild"] == graphbuild.__version__ and fp["model"] == MODEL
     assert fp["model_version"] not in {"", "unknown"}
     assert "quotes" in fp["extractors"]
-    assert fp["settings"] == {"GRAPHBUILD_AUX_NER": True}
+    assert fp["settings"] == {"GRAPHBUILD_AUX_NER": True, "GRAPHBUILD_MIN_CONFIDENCE": 0.0,
+                              "GRAPHBUILD_NAMED_ONLY": False}
     fewer = json.loads(fingerprint.build_fingerprint(MODEL, ["dateline", "hedges"]))
     assert fewer["extractors"] == ["dateline", "hedges"]
     monkeypatch.setenv("GRAPHBUILD_AUX_NER", "0")
-    assert json.loads(fingerprint.build_fingerprint(MODEL))["settings"] == {
-        "GRAPHBUILD_AUX_NER": False}
+    assert json.loads(fingerprint.build_fingerprint(MODEL))["settings"]["GRAPHBUILD_AUX_NER"] \
+        is False
 
 
 def test_rebuild_reextracts_what_changed_and_nothing_else(

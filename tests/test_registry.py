@@ -46,9 +46,10 @@ def test_pipeline_order_satisfies_requires() -> None:
 
 
 def test_pipeline_of_named_extractors() -> None:
-    names = ["relations.svo", "hedges", "quantities", "quotes", "coref", "mentions", "dateline"]
+    names = ["relations.svo", "hedges", "quantities", "quotes", "roles", "coref", "mentions",
+             "dateline"]
     order = [e.name for e in registry.pipeline(names)]
-    assert set(order) == set(names)  # the rest (roles, relations.typed) are not chosen
+    assert set(order) == set(names)  # the rest (claims, relations.typed) are not chosen
     assert order[-1] == "relations.svo"  # needs all the others
     assert order.index("dateline") < order.index("mentions") < order.index("coref")
 

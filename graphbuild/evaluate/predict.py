@@ -148,6 +148,21 @@ def statement_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[F
                    index.argument(st.object, sent), st.verb, st.confidence)
 
 
+def claim_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[Fact]:
+    """``rel:<cue>`` speaker -> each entity the claim is about: "X urged Y to…" and "X
+    condemned Y" are reported claims, not statements, since the verbs of saying became claims
+    (issue 12); data sets that count them as relations (re3d's CommWith, Likes, Dislikes)
+    read them from here."""
+    for c in found.claims:
+        sent = (c.sentence.start, c.sentence.end)
+        for speaker in c.speakers:
+            head = index.anchor(speaker, c.cue_start, c.cue_end, sent)
+            for key in c.about:
+                tail = index.anchor(key, c.start, c.end, sent)
+                if head and tail and key != speaker:
+                    yield Fact(f"rel:{c.cue}", head, tail, c.cue, c.confidence)
+
+
 def typed_relation_facts(doc: ParsedDoc, found: Findings, index: Index) -> Iterable[Fact]:
     """The trained classifier's typed relations, named by their graph property
     (``schema:homeLocation``, ``rel:kill``…), on the mentions the classifier paired."""
@@ -187,8 +202,8 @@ def _token_at(doc: ParsedDoc, char: int) -> int:
 FactSource = Callable[[ParsedDoc, Findings, Index], Iterable[Fact]]
 
 #: every function that turns findings into facts; add one here for a new kind of finding
-FACT_SOURCES: tuple[FactSource, ...] = (role_facts, statement_facts, typed_relation_facts,
-                                         alias_facts)
+FACT_SOURCES: tuple[FactSource, ...] = (role_facts, statement_facts, claim_facts,
+                                         typed_relation_facts, alias_facts)
 
 
 def facts(doc: ParsedDoc, found: Findings, index: Index | None = None) -> list[Fact]:

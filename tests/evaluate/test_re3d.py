@@ -120,7 +120,10 @@ def test_scores_stay_above_floors(small_run):
     # places map to CoLocated): micro 0.4375; all six subsets 0.105 -> 0.157 with it
     assert rels["micro"]["f1"] >= 0.41  # measured 0.4375
     assert rels["per_type"]["CoLocated"]["f1"] >= 0.45  # measured 0.50
-    assert rels["per_type"]["CommWith"]["f1"] >= 0.70  # measured 0.75
+    # verbs of saying and directing are reported claims since issue 12 (the news gold's
+    # convention), read as relations through evaluate.predict.claim_facts: 0.75 -> 0.50 here
+    # (2 of the 5 gold items; all six subsets 0.245 -> 0.207)
+    assert rels["per_type"]["CommWith"]["f1"] >= 0.45  # measured 0.50
 
 
 def test_subsets_below_a_root_are_named_by_relative_path(tmp_path):
