@@ -129,7 +129,8 @@ def command(graph: str | None, sparql: str | None, query_file: Path | None,
     else:
         text = sparql or ""
     init = dict(parse_binding(b) for b in bindings)
-    if example_name is not None and "minConfidence" not in init:  # issue 12
+    if example_name is not None and "minConfidence" not in init \
+            and "?minConfidence" in text:  # issue 12: only examples that read it
         from graphbuild.calibration import min_confidence_binding
 
         init["minConfidence"] = min_confidence_binding(min_confidence)

@@ -82,6 +82,20 @@ def _float(text: str | None) -> float | None:
         return None
 
 
+
+#: properties a more specific one is written with (gb:leads with schema:worksFor)
+_GENERAL = frozenset({str(SDO.worksFor)})
+
+
+def _prefer(new: str, old: str) -> bool:
+    """Whether a statement's predicate ``new`` is drawn rather than ``old``: the specific
+    one over the general one it is written with, else the first in sort order, so the
+    drawing does not depend on the order a store returns rows in."""
+    if (new in _GENERAL) != (old in _GENERAL):
+        return old in _GENERAL
+    return new < old
+
+
 def _local(iri: str) -> str:
     """The last segment of an IRI after ``/`` or ``#``, percent-decoded."""
     return unquote(iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
@@ -220,6 +234,10 @@ class _Builder:
                 if claimer:
                     it["source"] = self.nodes.get(claimer, {}).get("label", _local(claimer))
                 items[x], keys[x] = it, (s, p, o)
+                if pl and (p not in self.pred_labels or pl < self.pred_labels[p]):
+                    self.pred_labels[p] = pl
+            elif keys[x][1] != p and _prefer(p, keys[x][1]):
+                keys[x] = (keys[x][0], p, keys[x][2])  # a statement naming two properties
                 if pl and (p not in self.pred_labels or pl < self.pred_labels[p]):
                     self.pred_labels[p] = pl
             if h and h not in items[x]["hedges"]:

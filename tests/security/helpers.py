@@ -138,12 +138,15 @@ def http(url: str, *, data: bytes | None = None, headers: dict[str, str] | None 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120,
             env: dict[str, str] | None = None) -> tuple[int, str, float, float]:
-    """``graphbuild ARGS``: (exit code, stderr, seconds, peak memory in MB of the process)."""
+    """``graphbuild ARGS``: (exit code, stderr, seconds, peak memory in MB of the process).
+    The peak is the process's own VmHWM: ``ru_maxrss`` would carry the parent's peak over
+    (a subprocess started by vfork inherits the high-water mark of pytest's memory at exec)."""
     code = ("import resource, runpy, sys\n"
             f"sys.argv = ['graphbuild', *{list(args)!r}]\n"
             "try:\n    runpy.run_module('graphbuild', run_name='__main__')\n"
             "finally:\n"
-            "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "    peak = [ln.split()[1] for ln in open('/proc/self/status')\n"
+            "            if ln.startswith('VmHWM:')][0]\n"
             "    print(f'PEAK-KB {peak}', file=sys.stderr)\n")
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
