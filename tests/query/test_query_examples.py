@@ -19,7 +19,11 @@ Q2 = "Facebook reportedly did not block the 18 accounts"
 ODD = 'Café "Zoë" <Žurnal> Дело 東京'
 
 REQUIRED = {"who-said-what", "who-did-what-to-whom", "roles", "mentions-by-article",
-            "entities-by-type", "hedged-claims", "statement-provenance"}
+            "entities-by-type", "hedged-claims", "statement-provenance",
+            "narrative-first-said", "narrative-repeats", "entity-claims-repeated",
+            "outlets-shared-claims"}
+NARRATIVE_EXAMPLES = ("narrative-first-said", "narrative-repeats", "entity-claims-repeated",
+                      "outlets-shared-claims")
 
 
 def rows(ds, name: str) -> list[tuple[str, ...]]:
@@ -171,9 +175,11 @@ def test_statement_provenance(mini):
     ]
 
 
-def test_every_example_runs_and_returns_rows(mini):
+def test_every_example_runs_and_returns_rows(mini, mini_narratives):
     for name, _ in list_examples():
-        assert rows(mini, name), name
+        if name in NARRATIVE_EXAMPLES:  # a graph without narratives: they run, empty
+            assert rows(mini, name) == [], name
+        assert rows(mini_narratives, name), name
 
 
 def test_examples_return_one_page_of_a_large_result(mini_copy):
@@ -208,3 +214,72 @@ def test_hedged_claims_include_reported_claims(mini_copy):
     assert ("John Smith", "claim", "the accounts were fake", "reportedly") in \
         [r[:4] for r in got]
     assert len(got) == 3
+
+
+NARRATIVE = ID + "narrative/0f1e2d3c4b5a"
+OUTLET_1 = "tests/fixtures/mini.txt"  # mini-1 has no publisher: its source path stands in
+
+
+def test_narrative_first_said(mini_narratives):
+    assert columns(mini_narratives, "narrative-first-said") == [
+        "text", "firstSaidBy", "date", "outlet", "headline", "url", "appearances", "articles",
+        "narrative"]
+    assert rows(mini_narratives, "narrative-first-said") == [
+        (Q1, "Maria Zakharova", "2020-09-03", OUTLET_1, HEADLINE, "", "2", "2", NARRATIVE)]
+
+
+def test_narrative_first_said_sorts_undated_last(mini_narratives):
+    late = URIRef(ID + "narrative/late")
+    undated = URIRef(ID + "narrative/undated")
+    t = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    for node, first, text in ((undated, ID + "article/mini-1/quote/160-209", "undated one"),
+                              (late, ID + "article/mini-2/quote/10-94", "later one")):
+        mini_narratives.add((node, t, URIRef(GB + "Narrative")))
+        mini_narratives.add((node, label, Literal(text)))
+        mini_narratives.add((node, URIRef(SDO + "firstAppearance"), URIRef(first)))
+    mini_narratives.remove((URIRef(ID + "article/mini-1"), URIRef(SDO + "datePublished"),
+                            None))
+    got = [(r[0], r[2]) for r in rows(mini_narratives, "narrative-first-said")]
+    # mini-2's quotation has its own dateCreated; mini-1's quotations are now undated
+    assert got == [("later one", "2020-09-04"), (Q1, "undated"), ("undated one", "undated")]
+
+
+def test_narrative_repeats_first_then_repeats_by_date(mini_narratives):
+    got = rows(mini_narratives, "narrative-repeats")
+    assert [(r[1], r[2], r[3], r[4], r[6], r[7]) for r in got] == [
+        ("2020-09-03", "first", "Maria Zakharova", OUTLET_1, HEADLINE, ""),
+        ("2020-09-04", "repeat", "Maria Zakharova", "TASS",
+         "Ministry repeats its call to Facebook", "https://example.org/mini-2"),
+    ]
+
+
+def test_entity_claims_repeated_binds_the_entity(mini_narratives):
+    text = example("entity-claims-repeated")
+    facebook = run_query(mini_narratives, text, init_bindings={
+        "entity": URIRef(ID + "organization/Facebook")})
+    got = [tuple(plain(r.get(v)) for v in facebook.vars) for r in facebook.bindings]
+    assert [(r[0], r[1], r[2], r[3], set(r[4].split(", ")), r[5]) for r in got] == [
+        ("Facebook", Q1, "2", "2", {OUTLET_1, "TASS"}, "2020-09-03")]
+    smith = run_query(mini_narratives, text, init_bindings={
+        "entity": URIRef(ID + "person/John_Smith")})
+    assert list(smith.bindings) == []
+
+
+def test_entity_claims_repeated_most_repeated_first(mini_narratives):
+    other = URIRef(ID + "narrative/more")
+    t = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    mini_narratives.add((other, t, URIRef(GB + "Narrative")))
+    mini_narratives.add((other, URIRef(SDO + "about"), URIRef(ID + "organization/Facebook")))
+    mini_narratives.add((other, URIRef(SDO + "appearance"),
+                         URIRef(ID + "article/mini-1/quote/160-209")))
+    mini_narratives.add((other, URIRef(GB + "appearanceCount"), Literal(5)))
+    got = rows(mini_narratives, "entity-claims-repeated")
+    assert [r[2] for r in got] == ["5", "2"]
+
+
+def test_outlets_shared_claims_counts_pairs_once(mini_narratives):
+    assert columns(mini_narratives, "outlets-shared-claims") == [
+        "outletA", "outletB", "sharedNarratives", "example"]
+    assert rows(mini_narratives, "outlets-shared-claims") == [
+        ("TASS", OUTLET_1, "1", Q1)]
