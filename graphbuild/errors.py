@@ -169,6 +169,19 @@ class ViewSelectionError(GraphbuildError):
     code = "GB620"
 
 
+class TimelineEntityError(GraphbuildError):
+    """``graphbuild timeline --entity NAME``: no entity has NAME as label or alias (the
+    message names close matches)."""
+
+    code = "GB630"
+
+
+class TimelineNarrativeError(GraphbuildError):
+    """``graphbuild timeline --narrative IRI``: not a narrative IRI of the store."""
+
+    code = "GB631"
+
+
 class SettingsError(GraphbuildError):
     """A ``GRAPHBUILD_*`` environment variable holds a value its setting cannot use."""
 

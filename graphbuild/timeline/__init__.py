@@ -1,0 +1,19 @@
+"""Timelines: what an entity said, what was said about it, what it did and what was done to
+it, in date order with sources; and a narrative's appearances over time (issue 16).
+
+>>> from graphbuild.view.sparql import open_store_dir
+>>> from graphbuild.timeline import entity_timeline, resolve_entity
+>>> store = open_store_dir("store/")                                   # doctest: +SKIP
+>>> rows = entity_timeline(store, resolve_entity(store, "Maria Zakharova"))  # doctest: +SKIP
+"""
+
+from graphbuild.timeline.events import (
+    Event,
+    entity_timeline,
+    narrative_timeline,
+    resolve_entity,
+)
+from graphbuild.timeline.page import timeline_html
+
+__all__ = ["Event", "entity_timeline", "narrative_timeline", "resolve_entity",
+           "timeline_html"]
