@@ -1,0 +1,231 @@
+"""``graphbuild timeline`` on a real store: the seed article, a second article repeating one
+of its quotations (built from the seed's own paragraph at test time), BBC articles (read from
+../shared at test time) and a hostile article, built with ``graphbuild build --store``."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.query import example
+from graphbuild.view.sparql import open_store_dir, select
+from tests.conftest import BBC, SEED
+
+ID = "https://w3id.org/graphbuild/id/"
+HOSTILE = "</script><img src=x onerror=alert(1)>"
+NARRATIVE = ID + "narrative/fixture0001"
+
+
+def _articles() -> list[dict]:
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    quote = next(p for p in body.split("\n") if "Zakharova said" in p)
+    rows = [
+        {"id": "seed", "title": title.strip(), "text": body.strip(), "date": "2020-09-03",
+         "source": "Sputnik", "url": "https://example.org/seed"},
+        {"id": "repeat", "title": "Ministry repeats complaint about social networks",
+         "date": "2020-09-05", "source": "TASS",
+         "text": f"Officials in Moscow returned to the dispute on Saturday.\n\n{quote}\n\n"
+                 "The companies did not comment."},
+        {"id": "hostile", "title": "A <b>bold</b> headline", "source": "Evil <i>Outlet</i>",
+         "url": "javascript:alert(2)",
+         "text": f'"The attack is {HOSTILE} here," Maria Zakharova said on Friday. '
+                 "Maria Zakharova criticised Facebook."},
+    ]
+    if BBC.exists():
+        with gzip.open(BBC, "rt", encoding="utf-8") as fh:
+            bbc = [json.loads(line) for line in islice(fh, 40)]
+        rows += [{"id": r["id"], "title": r["title"], "text": r["text"], "source": "BBC"}
+                 for r in bbc if "Time Warner" in r["text"]][:2]
+    return rows
+
+
+def _run(capsys: pytest.CaptureFixture, *args: str) -> str:
+    main(["timeline", *args])
+    return capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("timeline")
+    src = root / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in _articles()), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(src), "--store",
+                           str(root / "store"), "--quiet"], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    return root / "store"
+
+
+def _json(capsys: pytest.CaptureFixture, store: Path, *args: str) -> list[dict]:
+    return json.loads(_run(capsys, "--store", str(store), "--format", "json", "--quiet",
+                           *args))
+
+
+def test_entity_timeline_in_date_order_with_sources(store, capsys):
+    rows = _json(capsys, store, "--entity", "maria zakharova")  # case-insensitive
+    dates = [r["date"] for r in rows]
+    dated = [d for d in dates if d != "undated"]
+    assert dated == sorted(dated) and dated[0] == "2020-09-03" and dated[-1] == "2020-09-05"
+    assert dates[len(dated):] == ["undated"] * (len(dates) - len(dated))  # undated last
+    seed = [r for r in rows if r["date"] == "2020-09-03"]
+    assert {r["outlet"] for r in seed} == {"Sputnik"}
+    assert {r["url"] for r in seed} == {"https://example.org/seed"}
+    assert any(r["kind"] == "said" and "inadmissibility of foreign interference" in r["text"]
+               and r["who"] == "Maria Zakharova" for r in seed)
+    repeat = [r for r in rows if r["date"] == "2020-09-05"]
+    assert [(r["kind"], r["outlet"], r["headline"]) for r in repeat] == [
+        ("said", "TASS", "Ministry repeats complaint about social networks")]
+    assert ("did", "Maria Zakharova criticise Facebook") in {
+        (r["kind"], r["text"]) for r in rows if r["date"] == "undated"}
+
+
+def test_an_alias_and_an_iri_give_the_same_timeline(store, capsys):
+    by_name = _json(capsys, store, "--entity", "Maria Zakharova")
+    assert _json(capsys, store, "--entity", "Zakharova") == by_name
+    assert _json(capsys, store, "--entity", ID + "person/Maria_Zakharova") == by_name
+
+
+def test_what_was_said_about_and_done_to_an_entity(store, capsys):
+    rows = _json(capsys, store, "--entity", "Facebook")
+    kinds = {r["kind"] for r in rows}
+    assert {"said about", "done to", "did"} <= kinds
+    assert any(r["kind"] == "done to" and r["who"] == "Maria Zakharova"
+               and r["text"] == "Maria Zakharova criticise Facebook" for r in rows)
+    assert any(r["kind"] == "said about" and r["who"] == "Maria Zakharova" for r in rows)
+
+
+@pytest.mark.skipif(not BBC.exists(), reason="BBC corpus not found (../shared/data)")
+def test_bbc_articles_without_a_date_are_undated(store, capsys):
+    rows = _json(capsys, store, "--entity", "Time Warner")
+    assert rows and {r["date"] for r in rows} == {"undated"}
+    assert {r["outlet"] for r in rows} == {"BBC"}
+    assert any(r["kind"] == "said" and r["who"] == "Time Warner" for r in rows)
+
+
+def test_table_and_csv(store, capsys):
+    table = _run(capsys, "--store", str(store), "--entity", "Maria Zakharova", "--quiet")
+    lines = table.splitlines()
+    assert lines[0].split() == ["date", "kind", "who", "text", "headline", "outlet", "url"]
+    assert lines[2].startswith("2020-09-03") and lines[-1].startswith("undated")
+    got = list(csv.DictReader(io.StringIO(_run(
+        capsys, "--store", str(store), "--entity", "Maria Zakharova", "-F", "csv"))))
+    assert got and got[0]["outlet"] == "Sputnik" and got[-1]["date"] == "undated"
+
+
+def test_unknown_entity_is_one_line_with_close_matches(store):
+    done = subprocess.run([sys.executable, "-m", "graphbuild", "timeline", "--store",
+                           str(store), "--entity", "Maria Zakarova"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("error: [GB630] no entity called 'Maria Zakarova'")
+    assert "'Maria Zakharova'" in done.stderr
+
+
+def test_a_name_is_bound_not_pasted_into_the_query(store, capsys):
+    hostile = 'x" ) } SELECT * WHERE { ?s ?p ?o } #'
+    with pytest.raises(SystemExit) as exit_:
+        main(["timeline", "--store", str(store), "--entity", hostile])
+    assert exit_.value.code == 2
+    assert "[GB630]" in capsys.readouterr().err
+
+
+def test_hostile_text_is_escaped_in_the_page(store, capsys, tmp_path):
+    page = tmp_path / "z.html"
+    _run(capsys, "--store", str(store), "--entity", "Maria Zakharova", "--out", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in html  # shown, as text
+    assert "<img" not in html and "<b>" not in html and "<i>" not in html
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    assert "href=\"javascript:" not in html and "(javascript:alert(2))" in html  # text only
+    assert 'href="https://example.org/seed"' in html
+    assert "Content-Security-Policy" in html and "http://" not in html.replace(
+        "http://www.w3.org", "")
+    data = html.split('id="tl-data">')[1].split("</script>")[0]
+    assert HOSTILE not in data and "\\u003c/script\\u003e" in data
+    assert any(r["text"].startswith("The attack is </script>") for r in json.loads(data))
+    dates = [g.split("</div>")[0] for g in html.split('class="tl-date">')[1:]]
+    assert dates == ["2020-09-03", "2020-09-05", "undated"]  # grouped by date, undated last
+
+
+def test_out_must_be_html(store):
+    with pytest.raises(SystemExit) as exit_:
+        main(["timeline", "--store", str(store), "--entity", "Facebook", "--out", "x.png"])
+    assert exit_.value.code == 2
+
+
+def _add_narrative_fixture(store: Path) -> None:
+    """FIXTURE in the CONTRACT16 shape (until the narrative layer is merged): the seed's
+    quotation and its repeat in the TASS article, as one narrative in GRAPH:narratives."""
+    db = open_store_dir(store)
+    q = ("SELECT ?q WHERE { ?q a schema:Quotation ; gb:article ?a ; schema:text ?t . "
+         "FILTER (CONTAINS(?t, \"inadmissibility of foreign interference\")) } ORDER BY ?q")
+    quotes = [row[0] for row in select(db, q)]
+    del db
+    first = next(x for x in quotes if "/article/seed/" in x)
+    repeat = next(x for x in quotes if "/article/repeat/" in x)
+    writable = ox.Store(str(store))
+    try:
+        writable.update(f"""
+        PREFIX schema: <https://schema.org/>
+        PREFIX gb: <https://w3id.org/graphbuild/ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        INSERT DATA {{ GRAPH <https://w3id.org/graphbuild/graph/narratives> {{
+          <{NARRATIVE}> a schema:Claim , gb:Narrative ;
+            rdfs:label "We drew attention to the fact that social networks" ;
+            schema:appearance <{first}> , <{repeat}> ; schema:firstAppearance <{first}> ;
+            gb:appearanceCount 2 ; gb:articleCount 2 ;
+            schema:author <{ID}person/Maria_Zakharova> ;
+            schema:about <{ID}organization/Facebook> .
+          <{first}> gb:narrative <{NARRATIVE}> . <{repeat}> gb:narrative <{NARRATIVE}> .
+        }} }}""")
+    finally:
+        del writable
+
+
+@pytest.fixture(scope="module")
+def with_narrative(store: Path) -> Path:
+    _add_narrative_fixture(store)
+    return store
+
+
+def test_narrative_timeline(with_narrative, capsys, tmp_path):
+    page = tmp_path / "n.html"
+    rows = _json(capsys, with_narrative, "--narrative", NARRATIVE, "--out", str(page))
+    assert [(r["date"], r["kind"], r["who"], r["outlet"]) for r in rows] == [
+        ("2020-09-03", "first", "Maria Zakharova", "Sputnik"),
+        ("2020-09-05", "repeat", "Maria Zakharova", "TASS")]
+    assert "Narrative: We drew attention" in page.read_text(encoding="utf-8")
+
+
+def test_unknown_narrative(with_narrative, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["timeline", "--store", str(with_narrative), "--narrative", ID + "narrative/no"])
+    assert exit_.value.code == 2
+    assert "[GB631]" in capsys.readouterr().err
+
+
+def test_narrative_examples_on_the_real_store(with_narrative):
+    db = open_store_dir(with_narrative)
+    first = list(select(db, example("narrative-first-said")))
+    assert [(r[1], r[2], r[3]) for r in first] == [("Maria Zakharova", "2020-09-03", "Sputnik")]
+    repeats = list(select(db, example("narrative-repeats")))
+    assert [(r[1], r[2], r[4]) for r in repeats] == [("2020-09-03", "first", "Sputnik"),
+                                                    ("2020-09-05", "repeat", "TASS")]
+    pairs = list(select(db, example("outlets-shared-claims")))
+    assert [r[:3] for r in pairs] == [("Sputnik", "TASS", "1")]
+    facebook = list(select(db, example("entity-claims-repeated"),
+                           {"entity": ox.NamedNode(ID + "organization/Facebook")}))
+    assert [(r[0], r[2], set(r[4].split(", "))) for r in facebook] == [
+        ("Facebook", "2", {"Sputnik", "TASS"})]  # GROUP_CONCAT's order is the store's
