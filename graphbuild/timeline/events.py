@@ -48,9 +48,8 @@ class Event:
 
 _RESOLVE = """
 SELECT DISTINCT ?entity ?wanted WHERE {
-  ?entity rdfs:label|skos:altLabel|schema:name ?name .
+  ?entity gb:entityKind ?kind ; rdfs:label|skos:altLabel|schema:name ?name .
   FILTER (LCASE(STR(?name)) = ?wanted)
-  FILTER NOT EXISTS { ?entity a gb:Narrative }
 } ORDER BY ?entity
 """
 
