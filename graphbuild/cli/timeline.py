@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ publisher, else its source file.
 """
 
 COLUMNS = ("date", "kind", "who", "text", "headline", "outlet", "url")
-_WIDTHS = {"date": 10, "kind": 10, "who": 22, "text": 60, "headline": 34, "outlet": 14,
+_WIDTHS = {"date": 10, "kind": 10, "who": 18, "text": 50, "headline": 30, "outlet": 12,
            "url": 30}
 
 
@@ -47,8 +48,10 @@ def _cut(text: str, width: int) -> str:
 def _table(rows: list[dict[str, str]], width: int) -> str:
     cols = list(COLUMNS)
     widths = dict(_WIDTHS)
-    while sum(widths[c] + 2 for c in cols) > width and len(cols) > 4:
-        cols.pop()  # narrow terminal: url, then outlet, then headline go first
+    for dropped in ("url", "headline", "outlet"):  # a narrow terminal: these go first
+        if sum(widths[c] + 2 for c in cols) <= width:
+            break
+        cols.remove(dropped)
     lines = ["  ".join(c.ljust(widths[c]) for c in cols).rstrip(),
              "  ".join("-" * widths[c] for c in cols)]
     lines += ["  ".join(_cut(r[c], widths[c]).ljust(widths[c]) for c in cols).rstrip()
@@ -72,7 +75,10 @@ def format_events(events: Sequence, fmt: str, width: int = 200) -> str:
 
 
 def _width() -> int:
-    return shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
+    """The terminal's width (or $COLUMNS); 200 when writing to a pipe or file."""
+    if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit():
+        return shutil.get_terminal_size((200, 24)).columns
+    return 200
 
 
 @click.command(name="timeline", epilog=_EPILOG)

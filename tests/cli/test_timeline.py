@@ -114,7 +114,8 @@ def test_bbc_articles_without_a_date_are_undated(store, capsys):
     assert any(r["kind"] == "said" and r["who"] == "Time Warner" for r in rows)
 
 
-def test_table_and_csv(store, capsys):
+def test_table_and_csv(store, capsys, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)  # not a terminal: every column
     table = _run(capsys, "--store", str(store), "--entity", "Maria Zakharova", "--quiet")
     lines = table.splitlines()
     assert lines[0].split() == ["date", "kind", "who", "text", "headline", "outlet", "url"]
@@ -122,6 +123,15 @@ def test_table_and_csv(store, capsys):
     got = list(csv.DictReader(io.StringIO(_run(
         capsys, "--store", str(store), "--entity", "Maria Zakharova", "-F", "csv"))))
     assert got and got[0]["outlet"] == "Sputnik" and got[-1]["date"] == "undated"
+
+
+def test_a_narrow_table_keeps_the_outlet(store, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "110")
+    table = _run(capsys, "--store", str(store), "--entity", "Maria Zakharova", "--quiet")
+    lines = table.splitlines()
+    assert lines[0].split() == ["date", "kind", "who", "text", "outlet"]
+    assert max(map(len, lines)) <= 110
+    assert lines[2].endswith("Sputnik")
 
 
 def test_unknown_entity_is_one_line_with_close_matches(store):
