@@ -170,7 +170,7 @@ def _events(rows: Iterable[tuple]) -> list[Event]:
         if kind in ("did", "done to"):
             subject = _first(v["subject"]) or _first(v["subjectText"])
             verb = _verb(_first(v["verb"]))
-            if "true" in v["negated"]:
+            if v["negated"] & {"true", "1"}:  # Virtuoso answers xsd:boolean true as 1
                 verb = f"not {verb}"
             obj = _first(v["object"]) or _first(v["objectText"])
             who, text = subject, " ".join(p for p in (subject, verb, obj) if p)
