@@ -86,11 +86,12 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
              f"{len(report.added)} added, {len(report.replaced)} replaced, "
              f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, "
              f"{len(report.merges)} entities merged; store "
-             f"{path}: {stats['articles']} articles, {stats['triples']} triples",
+             f"{path}: {stats['articles']} articles, {stats['narratives']} narratives, "
+             f"{stats['triples']} triples",
              added=len(report.added), replaced=len(report.replaced),
              unchanged=len(report.unchanged), skipped=len(report.skipped),
              merged=len(report.merges), store=str(path), articles=stats["articles"],
-             triples=stats["triples"])
+             narratives=stats["narratives"], triples=stats["triples"])
     return len(report.skipped)
 
 

@@ -176,4 +176,7 @@ def remove_articles(store: GraphStore, article_graphs: list[str]) -> list[str]:
     missing = [g for g in article_graphs if not store.remove_article(URIRef(g))]
     merge_entities(store)
     store.clear_merge_pending()
+    from graphbuild.narrative.store import update_narratives
+
+    update_narratives(store)  # the removed articles' appearances leave their narratives
     return missing
