@@ -21,9 +21,10 @@ as in every mode. A worker process that dies (killed, out of memory) stops the b
 the same build again carries on.
 
 Cross-article merging runs after the articles are written, then the narratives are brought
-up to date (:mod:`graphbuild.narrative.store`: only new and changed articles are compared). The store records that merging is
-pending before the first write of a build and clears it when merging is done, so a build
-interrupted before or during merging merges on the next run even when no article changed.
+up to date (:mod:`graphbuild.narrative.store`: only new and changed articles are compared).
+The store records that merging is pending before the first write of a build and clears it
+when merging is done, so a build interrupted before or during merging merges on the next
+run even when no article changed.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from graphbuild.narrative.cluster import Narrative, link_triples, narrative_triples, narratives
@@ -32,7 +33,6 @@ from graphbuild.narrative.read import appearances
 from graphbuild.narrative.similar import Appearance, Link, band_keys, compare
 from graphbuild.rdf.vocab import GB, GRAPH
 from graphbuild.store.terms import nt_term, prologue
-from graphbuild.view.sparql import chunks, iri_values
 
 __all__ = ["NARRATIVE_GRAPH", "INDEX_GRAPH", "NarrativeReport", "update_narratives"]
 
@@ -51,6 +51,16 @@ class NarrativeReport:
     removed: int = 0  # articles taken out
     links: int = 0  # links written
     narratives: list[Narrative] = field(default_factory=list)
+
+
+def chunks(items: list, size: int = 400) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def iri_values(var: str, iris: Iterable[str]) -> str:
+    """``VALUES ?var { <a> … }``; each IRI checked by pyoxigraph (never pasted raw)."""
+    return "VALUES ?" + var + " { " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
 
 
 class _Io:

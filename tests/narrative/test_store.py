@@ -12,6 +12,7 @@ from graphbuild import store as stores
 from graphbuild.corpus import build_store
 from graphbuild.narrative.store import INDEX_GRAPH, NARRATIVE_GRAPH, update_narratives
 from graphbuild.pipeline import build
+from graphbuild.rdf.vocab import GB
 
 #: pairs of BBC articles that tell one story twice (same quotations, some reworded)
 PAIRS = [("business/138", "business/152"), ("business/260", "business/354"),
@@ -128,7 +129,7 @@ def test_an_interrupted_update_is_finished_by_the_next_one(built, tmp_path) -> N
     before = _in_store(path)
     with stores.open(path, "r+") as st:
         # as if killed after indexing an article and before its key and the narratives
-        st.update(f"""DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?a <https://w3id.org/graphbuild/ns#indexedKey> ?k }} }}""")
+        st.update(f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?a <{GB.indexedKey}> ?k }} }}")
         st.update(f"DROP GRAPH <{NARRATIVE_GRAPH}>")
         assert update_narratives(st).indexed == len(IDS)
     assert _in_store(path) == before
