@@ -9,9 +9,10 @@ see ``docs/narratives.md``):
   repeat, with at most a few words changed ("said"/"says", punctuation, one word);
 * **partial**: the shorter text (at least 6 words) lies almost verbatim inside the longer
   (``partial_ratio`` >= 95): a partial quote;
-* **paraphrase**: the same speaker (an entity both name) and most content words shared
-  (``token_set_ratio`` over content words >= 70, at least 4 content words each side),
-  with no entity named by one side and missing from the other: a reworded claim.
+* **paraphrase**: the same speaker (an entity both name), and their content words (words
+  not capitalised in the text and not stop words: names and reporting frames such as "told
+  BBC Radio 4's Today programme" do not count) overlap with a Jaccard index >= 0.4, at
+  least 4 on each side, with no entity named by one side and missing from the other.
 
 Appearances whose speakers are both known and disjoint are linked only verbatim (a quote
 repeated under another name is what an analyst wants to see; a partial or reworded match
@@ -43,7 +44,7 @@ SEED = 1
 VERBATIM = 90.0
 PARTIAL = 95.0
 PARTIAL_MIN_WORDS = 6
-PARAPHRASE = 70.0
+PARAPHRASE = 0.4  # Jaccard index of content words
 PARAPHRASE_MIN_WORDS = 4
 MIN_WORDS = 4  # shorter texts ("no comment", "very pleased") never link
 
@@ -88,8 +89,12 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
-def content_words(text: str) -> list[str]:
-    return [w for w in normalise(text).split() if w not in _STOP and not w.isdigit()]
+def content_words(text: str) -> set[str]:
+    """Lower-case words not capitalised in ``text`` (not names, not a sentence's first word),
+    not stop words, not numbers."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    return {w.casefold() for w in _WORD.findall(text)
+            if not w[0].isupper() and not w[0].isdigit() and w.casefold() not in _STOP}
 
 
 @lru_cache(maxsize=1)
@@ -145,11 +150,11 @@ def compare(x: Appearance, y: Appearance) -> Link | None:
     if not (x.speakers & y.speakers):
         return None
     cx, cy = content_words(x.text), content_words(y.text)
-    if min(len(set(cx)), len(set(cy))) < PARAPHRASE_MIN_WORDS:
+    if min(len(cx), len(cy)) < PARAPHRASE_MIN_WORDS:
         return None
     if x.about != y.about and (x.about or y.about):
         return None  # one names an entity the other does not: another claim
-    score = fuzz.token_set_ratio(" ".join(cx), " ".join(cy))
+    score = len(cx & cy) / len(cx | cy)
     if score >= PARAPHRASE:
-        return Link(x.iri, y.iri, "paraphrase", round(score / 100, 3), arts)
+        return Link(x.iri, y.iri, "paraphrase", round(score, 3), arts)
     return None

@@ -41,7 +41,7 @@ log = logging.getLogger("graphbuild.narrative")
 NARRATIVE_GRAPH = GRAPH["narratives"]
 INDEX_GRAPH = GRAPH["narrative-index"]
 #: part of every indexed key: a new linking method re-indexes every article
-METHOD = "n1"
+METHOD = "n2"
 BATCH = 200
 
 
@@ -91,6 +91,20 @@ def _keys(io: _Io) -> tuple[dict[str, str], dict[str, str]]:
     indexed = dict(io.rows(f"""SELECT ?a ?k WHERE {{ GRAPH <{INDEX_GRAPH}> {{
                                  ?a gb:indexedKey ?k }} }}"""))
     return {a: f"{k}|{METHOD}" for a, k in stored.items()}, indexed
+
+
+def _touched(io: _Io, articles: list[str]) -> set[str]:
+    """The appearances of ``articles`` as indexed, and the other ends of their links: the
+    narratives they were in must be rewritten."""
+    out: set[str] = set()
+    for block in chunks(articles):
+        vals = iri_values("art", block)
+        out.update(x for (x,) in io.rows(f"""SELECT ?x WHERE {{ {vals}
+            GRAPH <{INDEX_GRAPH}> {{ ?x gb:indexedArticle ?art }} }}"""))
+        for a, b in io.rows(f"""SELECT ?a ?b WHERE {{ {vals} GRAPH <{NARRATIVE_GRAPH}> {{
+                ?l gb:linkArticle ?art ; gb:linkFrom ?a ; gb:linkTo ?b }} }}"""):
+            out.update((a, b))
+    return out
 
 
 def _drop(io: _Io, articles: list[str]) -> None:
@@ -146,7 +160,8 @@ def _load(io: _Io, iris: Iterable[str]) -> dict[str, Appearance]:
     return out
 
 
-def _link_new(io: _Io, articles: list[str], report: NarrativeReport) -> None:
+def _link_new(io: _Io, articles: list[str], report: NarrativeReport) -> set[str]:
+    """Index the appearances of ``articles`` and link them; returns their IRIs."""
     new: list[Appearance] = []
     for block in chunks(articles):
         new.extend(appearances(io.rows, iri_values("art", block)))
@@ -167,19 +182,48 @@ def _link_new(io: _Io, articles: list[str], report: NarrativeReport) -> None:
                 links[(lk.a, lk.b)] = lk
     io.insert(NARRATIVE_GRAPH, (t for lk in links.values() for t in link_triples(lk)))
     report.links += len(links)
+    return {a.iri for a in new}
 
 
-def _rewrite(io: _Io, report: NarrativeReport) -> None:
-    """Every narrative node again, from all the links."""
-    rows = list(io.rows(f"""SELECT ?l ?a ?b ?kind ?sim WHERE {{ GRAPH <{NARRATIVE_GRAPH}> {{
-        ?l a gb:NarrativeLink ; gb:linkFrom ?a ; gb:linkTo ?b ; gb:linkKind ?kind ;
-           gb:similarity ?sim }} }}"""))
-    links = [Link(a, b, kind, float(sim)) for _l, a, b, kind, sim in rows]
-    apps = _load(io, {x for lk in links for x in (lk.a, lk.b)})
-    found = narratives(apps, links)
-    io.update(f"""DELETE {{ GRAPH <{NARRATIVE_GRAPH}> {{ ?n ?p ?o . ?x gb:narrative ?n }} }}
-        WHERE {{ GRAPH <{NARRATIVE_GRAPH}> {{ ?n a gb:Narrative ; ?p ?o .
-                 OPTIONAL {{ ?x gb:narrative ?n }} }} }}""")
+_LINKS = """SELECT ?l ?a ?b ?kind ?sim WHERE { %s GRAPH <%s> {
+    %s ?l a gb:NarrativeLink ; gb:linkFrom ?a ; gb:linkTo ?b ; gb:linkKind ?kind ;
+          gb:similarity ?sim } }"""
+
+
+def _closure(io: _Io, seeds: set[str]) -> tuple[set[str], list[Link]]:
+    """The appearances linked to ``seeds`` directly or not, and the links among them."""
+    seen, frontier, links = set(seeds), set(seeds), {}
+    while frontier:
+        new: set[str] = set()
+        for block in chunks(sorted(frontier)):
+            for lnode, a, b, kind, sim in io.rows(_LINKS % (
+                    iri_values("x", block), NARRATIVE_GRAPH,
+                    "{ ?l gb:linkFrom ?x } UNION { ?l gb:linkTo ?x }")):
+                links[lnode] = Link(a, b, kind, float(sim))
+                new.update(y for y in (a, b) if y not in seen)
+        seen |= new
+        frontier = new
+    return seen, list(links.values())
+
+
+def _rewrite(io: _Io, report: NarrativeReport, seeds: set[str] | None = None) -> None:
+    """The narrative nodes again: those of the groups the ``seeds`` are (or were) in, or all
+    of them (``seeds`` None). A narrative is fixed by its set of appearances, so rewriting
+    only the touched groups gives the same graph as rewriting all."""
+    if seeds is None:
+        links = [Link(a, b, kind, float(sim))
+                 for _l, a, b, kind, sim in io.rows(_LINKS % ("", NARRATIVE_GRAPH, ""))]
+        members = {x for lk in links for x in (lk.a, lk.b)}
+        io.update(f"""DELETE {{ GRAPH <{NARRATIVE_GRAPH}> {{ ?n ?p ?o . ?x gb:narrative ?n }} }}
+            WHERE {{ GRAPH <{NARRATIVE_GRAPH}> {{ ?n a gb:Narrative ; ?p ?o .
+                     OPTIONAL {{ ?x gb:narrative ?n }} }} }}""")
+    else:
+        members, links = _closure(io, seeds)
+        for block in chunks(sorted(members | seeds)):
+            io.update(f"""DELETE {{ GRAPH <{NARRATIVE_GRAPH}> {{ ?n ?p ?o . ?y gb:narrative ?n }} }}
+                WHERE {{ {iri_values("x", block)} GRAPH <{NARRATIVE_GRAPH}> {{
+                  ?x gb:narrative ?n . ?n ?p ?o . ?y gb:narrative ?n }} }}""")
+    found = narratives(_load(io, members), links)
     io.insert(NARRATIVE_GRAPH, (t for n in found for t in narrative_triples(n)))
     report.narratives = found
 
@@ -196,13 +240,16 @@ def update_narratives(store) -> NarrativeReport:  # noqa: ANN001 - a GraphStore
     if not (gone or changed or pending):
         return report
     io.insert(INDEX_GRAPH, [(INDEX_GRAPH, GB.narrativesPending, Literal(True))])
+    # an interrupted update, or most of the store changed: all narratives again
+    everything = pending or len(gone) + len(changed) > len(stored) // 2
+    seeds = set() if everything else _touched(io, gone + changed)
     _drop(io, gone + changed)
     for block in chunks(changed, BATCH):
-        _link_new(io, block, report)
+        seeds |= _link_new(io, block, report)
         io.insert(INDEX_GRAPH, ((URIRef(a), GB.indexedKey, Literal(stored[a])) for a in block))
         report.indexed += len(block)
     report.removed = len(gone)
-    _rewrite(io, report)
+    _rewrite(io, report, None if everything else seeds)
     io.update(f"""DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{
         <{INDEX_GRAPH}> gb:narrativesPending ?x }} }}""")
     log.info("narratives: %d article(s) indexed, %d removed, %d link(s), %d narrative(s)",

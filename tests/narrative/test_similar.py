@@ -43,6 +43,10 @@ CASES = [
     ("Twitter must stop the censorship of Russian media accounts immediately",
      "The ministry will hold a briefing on the situation in Belarus next week",
      SPOKESWOMAN, SPOKESWOMAN, None),
+    # a shared reporting frame is not a shared claim
+    ("On Thursday, Mr Howard told BBC Radio 4's Today programme",
+     "The commissioner will have the powers police authorities have, he told BBC Radio 4's "
+     "Today programme", SPOKESWOMAN, SPOKESWOMAN, None),
     # too short to say anything
     ("no comment", "no comment", SPOKESWOMAN, SPOKESWOMAN, None),
 ]

@@ -79,8 +79,8 @@ def test_order_and_batches_do_not_change_the_narratives(built, bbc_articles, tmp
                                                         ) -> None:  # noqa: ANN001
     tmp, _ = built
     back = list(reversed(IDS))
-    first = _jsonl(tmp_path / "b1.jsonl", _rows(bbc_articles, back[:3]))
-    rest = _jsonl(tmp_path / "b2.jsonl", _rows(bbc_articles, back[3:]))
+    first = _jsonl(tmp_path / "b1.jsonl", _rows(bbc_articles, back[:5]))
+    rest = _jsonl(tmp_path / "b2.jsonl", _rows(bbc_articles, back[5:]))
     with stores.open(tmp_path / "two", "w") as st:
         build_store([first], st)
         build_store([rest], st)
