@@ -172,7 +172,8 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
     if merge:  # narratives after merging: speakers are the merged entities
         from graphbuild.narrative.store import update_narratives
 
-        report.narratives = update_narratives(store).narratives
+        done = update_narratives(store)
+        report.narratives, report.narrative_seconds = done.narratives, done.seconds
     return report
 
 

@@ -21,6 +21,7 @@ build or a removal, :func:`update_narratives`
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,7 +51,8 @@ class NarrativeReport:
     indexed: int = 0  # articles (re)indexed
     removed: int = 0  # articles taken out
     links: int = 0  # links written
-    narratives: list[Narrative] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)  # those (re)written
+    seconds: float = 0.0
 
 
 def chunks(items: list, size: int = 400) -> Iterable[list]:
@@ -230,6 +232,7 @@ def _rewrite(io: _Io, report: NarrativeReport, seeds: set[str] | None = None) ->
 
 def update_narratives(store) -> NarrativeReport:  # noqa: ANN001 - a GraphStore
     """Bring the store's narratives up to date with its articles (see the module doc)."""
+    started = time.perf_counter()
     io = _Io(store)
     report = NarrativeReport()
     stored, indexed = _keys(io)
@@ -252,6 +255,7 @@ def update_narratives(store) -> NarrativeReport:  # noqa: ANN001 - a GraphStore
     _rewrite(io, report, None if everything else seeds)
     io.update(f"""DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{
         <{INDEX_GRAPH}> gb:narrativesPending ?x }} }}""")
+    report.seconds = time.perf_counter() - started
     log.info("narratives: %d article(s) indexed, %d removed, %d link(s), %d narrative(s)",
              report.indexed, report.removed, report.links, len(report.narratives))
     return report
