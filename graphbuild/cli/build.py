@@ -81,6 +81,8 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
         with article_progress(total, quiet) as tick:
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
                                  merge=merge, scheduler=scheduler, force=force)
+        if quiet and not as_json:  # no summary: no counting over the whole store
+            return len(report.skipped)
         stats = store.stats()
     _summary(quiet, as_json,
              f"{len(report.added)} added, {len(report.replaced)} replaced, "
