@@ -14,9 +14,10 @@ see ``docs/narratives.md``):
   BBC Radio 4's Today programme" do not count) overlap with a Jaccard index >= 0.4, at
   least 4 on each side, with no entity named by one side and missing from the other.
 
-Appearances whose speakers are both known and disjoint are linked only verbatim (a quote
-repeated under another name is what an analyst wants to see; a partial or reworded match
-across speakers is usually a common phrase).
+Appearances whose speakers are both known and disjoint are linked only verbatim and only
+when at least 8 words long (a quotation repeated under another name is what an analyst
+wants to see; a short phrase, a partial or a reworded match across speakers is usually a
+common phrase: "he would not apologise", said of two people in one BBC story).
 
 Candidates come from two blocking keys, both order-independent: MinHash LSH bands of word
 3-shingles (datasketch; 64 permutations in 16 bands of 4 rows: pairs with Jaccard similarity
@@ -47,6 +48,9 @@ PARTIAL_MIN_WORDS = 6
 PARAPHRASE = 0.4  # Jaccard index of content words
 PARAPHRASE_MIN_WORDS = 4
 MIN_WORDS = 4  # shorter texts ("no comment", "very pleased") never link
+#: a verbatim repeat under two different speakers needs this many words: "he would not
+#: apologise" said of two people is a common phrase, not one claim misattributed
+CROSS_SPEAKER_WORDS = 8
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
@@ -138,9 +142,10 @@ def compare(x: Appearance, y: Appearance) -> Link | None:
     if min(len(wx), len(wy)) < MIN_WORDS:
         return None
     ratio = fuzz.ratio(nx_, ny)
-    if ratio >= VERBATIM:
+    conflict = _speakers_conflict(x, y)
+    if ratio >= VERBATIM and (not conflict or min(len(wx), len(wy)) >= CROSS_SPEAKER_WORDS):
         return Link(x.iri, y.iri, "verbatim", round(ratio / 100, 3), arts)
-    if _speakers_conflict(x, y):
+    if conflict:
         return None
     short, long_ = (nx_, ny) if len(wx) <= len(wy) else (ny, nx_)
     if len(short.split()) >= PARTIAL_MIN_WORDS:

@@ -42,7 +42,7 @@ log = logging.getLogger("graphbuild.narrative")
 NARRATIVE_GRAPH = GRAPH["narratives"]
 INDEX_GRAPH = GRAPH["narrative-index"]
 #: part of every indexed key: a new linking method re-indexes every article
-METHOD = "n2"
+METHOD = "n3"
 BATCH = 200
 
 

@@ -25,6 +25,9 @@ CASES = [
     (LONG, LONG.replace("once again", "again") + ".", SPOKESWOMAN, frozenset(), "verbatim"),
     # a verbatim repeat under another name is kept: misattribution is what analysts look for
     (LONG, LONG, SPOKESWOMAN, MINISTER, "verbatim"),
+    # ... but a short phrase under two names is a common phrase
+    ("he would not apologise to anyone", "he would not apologise to anyone", SPOKESWOMAN,
+     MINISTER, None),
     # a partial quote
     (LONG, "once again blocked and then deleted accounts of allegedly Russian origin",
      SPOKESWOMAN, frozenset(), "partial"),

@@ -163,3 +163,42 @@ def test_unrelated_quotations_of_one_speaker_stay_apart(built) -> None:  # noqa:
     first = {n for n, ts in texts.items() if any("as much as this" in t for t in ts)}
     second = {n for n, ts in texts.items() if any("below $35" in t for t in ts)}
     assert first and second and not first & second
+
+
+#: one BBC story over four articles and five days (dates given as the articles' metadata):
+#: Ken Livingstone likening a reporter to a "concentration camp guard"
+STORY = {"politics/154": "2005-02-10", "politics/186": "2005-02-11",
+         "politics/075": "2005-02-14", "politics/316": "2005-02-15"}
+
+
+def test_one_statement_quoted_verbatim_partially_and_reworded_is_one_narrative(
+        bbc_articles, tmp_path) -> None:  # noqa: ANN001
+    src = _jsonl(tmp_path / "story.jsonl", _rows(bbc_articles, list(STORY), STORY))
+    with stores.open(tmp_path / "st", "w") as st:
+        build_store([src], st)
+        rows = list(st.query("""SELECT ?n ?t ?id ?first ?d WHERE { ?n a gb:Narrative ;
+            schema:appearance ?a ; schema:firstAppearance/gb:article/schema:identifier ?first ;
+            schema:dateCreated ?d . ?a schema:text ?t ; gb:article/schema:identifier ?id }"""))
+        kinds: dict[str, set[str]] = {}
+        for r in st.query("""SELECT ?n ?k WHERE { ?n a gb:Narrative ; schema:appearance ?a .
+                             ?l gb:linkFrom|gb:linkTo ?a ; gb:linkKind ?k }"""):
+            kinds.setdefault(r["n"].value, set()).add(r["k"].value)
+    by: dict[str, dict] = {}
+    for r in rows:
+        n = by.setdefault(r["n"].value, {"texts": set(), "ids": set(),
+                                         "first": r["first"].value, "date": r["d"].value})
+        n["texts"].add(r["t"].value)
+        n["ids"].add(r["id"].value)
+    guard = [k for k, n in by.items() if any("concentration camp guard" in t for t in n["texts"])]
+    assert len(guard) == 1  # the quotation, its repeats and the reworded claims: one narrative
+    n = by[guard[0]]
+    assert {"politics/154", "politics/186", "politics/075"} <= n["ids"]
+    assert {"verbatim", "paraphrase"} <= kinds[guard[0]]
+    assert n["first"] == "politics/154" and n["date"] == "2005-02-10"  # the earliest article
+    # a partial quotation joins its full quotation, first appearance the earlier article
+    partial = [k for k, ks in kinds.items() if "partial" in ks]
+    assert partial
+    assert all(by[k]["first"] == min(by[k]["ids"], key=STORY.get) for k in partial)
+    # another thing the same man said in the same articles stays apart
+    racist = [k for k, n in by.items() if any("think they are racist" in t for t in n["texts"])]
+    assert racist and not set(racist) & set(guard)
