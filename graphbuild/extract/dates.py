@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from graphbuild import settings
+from graphbuild.extract import lexicon as lx
+from graphbuild.extract._modality import modality
 from graphbuild.extract._syntax import token_at, token_index
 from graphbuild.registry import extractor
 from graphbuild.types import Findings, ParsedDoc, PublishedDate, TimeExpr
@@ -48,7 +50,6 @@ _PRECISION = {"day": "day", "part_of_day": "day", "week": "week", "month": "mont
 #: that is itself the object of a preposition). A noun subject or object on the way ("the
 #: attack on Tuesday") stops the climb: the date is then the noun's, not the verb's.
 _CLIMB = {"npadvmod", "tmod", "pobj", "prep", "advmod", "obl", "nmod", "pcomp"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _VERBS = {"VERB", "AUX"}
 
 
@@ -179,6 +180,8 @@ def _anchor(doc: ParsedDoc, root: int) -> int | None:
         tok = doc.tokens[j]
         if tok.dep not in _CLIMB or tok.head == j:
             return None
+        if tok.dep == "prep" and tok.text.lower() not in lx.TEMPORAL_PREPS:
+            return None  # "by Monday", "to just 21 days": a deadline or a value
         j = tok.head
         head = doc.tokens[j]
         if head.pos in _VERBS and head.dep != "amod":
@@ -186,9 +189,31 @@ def _anchor(doc: ParsedDoc, root: int) -> int | None:
     return None
 
 
+def _continues_deadline(doc: ParsedDoc, ts: int) -> bool:
+    """"by midday on Monday": the date finishes a time phrase after a deadline preposition
+    (the parser hangs "on Monday" on the verb, "midday" on "by")."""
+    k = ts - 1
+    if k < 0 or doc.tokens[k].ent_type not in {"TIME", "DATE"}:
+        return False
+    while doc.tokens[k].dep != "pobj" and doc.tokens[k].head != k \
+            and doc.tokens[doc.tokens[k].head].ent_type in {"TIME", "DATE"}:
+        k = doc.tokens[k].head
+    prep = doc.tokens[doc.tokens[k].head]
+    return doc.tokens[k].dep == "pobj" and prep.text.lower() not in lx.TEMPORAL_PREPS
+
+
+def _duration(doc: ParsedDoc, ts: int, te: int) -> bool:
+    """"21 days", "two weeks": a length of time, not a day, unless counted back ("ago")."""
+    words = [doc.tokens[i] for i in range(ts, te)]
+    if any(t.lemma.lower() == "ago" for t in words):
+        return False
+    return any(a.pos == "NUM" and b.text.lower() in lx.TIME_UNITS
+               for a, b in zip(words, words[1:], strict=False))
+
+
 def _future(doc: ParsedDoc, verb: int) -> bool:
-    return any(doc.tokens[c].dep == "aux" and doc.tokens[c].text.lower() in _FUTURE_AUX
-               for c in doc.children[verb])
+    """"will visit on Friday", "plans to visit on Friday": the coming Friday."""
+    return modality(doc, verb) in {"future", "intended"}
 
 
 def time_expressions(doc: ParsedDoc, base: datetime | None) -> tuple[TimeExpr, ...]:
@@ -203,8 +228,11 @@ def time_expressions(doc: ParsedDoc, base: datetime | None) -> tuple[TimeExpr, .
         start = ent.start
         if ts > 0 and doc.tokens[root].head == ts - 1 and doc.tokens[ts - 1].dep == "prep":
             ts, start = ts - 1, doc.tokens[ts - 1].start  # "on Tuesday"
+        if anchor is not None and _continues_deadline(doc, ts):
+            anchor = None
         prefer = "future" if anchor is not None and _future(doc, anchor) else "past"
-        value, precision = _resolve(ent.text, base, prefer)
+        value, precision = (None, "vague") if _duration(doc, ent.token_start, te) else \
+            _resolve(ent.text, base, prefer)
         out.append(TimeExpr(start, ent.end, doc.text[start:ent.end], ts, te, value, precision,
                             anchor))
     return tuple(out)

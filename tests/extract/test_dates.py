@@ -122,3 +122,24 @@ def test_publication_date_order(monkeypatch: pytest.MonkeyPatch, text: str, date
     art = replace(read_text_article(text, id="w"), date=date)
     pub = next(analyse([art])).findings.published
     assert (pub and (pub.value, pub.source)) == expected
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    # a deadline after "by" is not when the action was taken
+    ("The union told the managers to withdraw the notice by midday on Monday.", "Monday",
+     (None, None)),
+    # a duration names no day
+    ("The waiting time fell last year from 36 to just 21 days.", "21 days", (None, None)),
+    ("Officials said two days ago that the border was closed.", "two days ago",
+     ("said", "2019-09-01")),
+    # an intended action looks forward too
+    ("The minister plans to visit Paris on Friday.", "Friday", ("visit", "2019-09-06")),
+])
+def test_anchor_and_value_of_an_expression(text: str, words: str,
+                                           expected: tuple[str | None, str | None]) -> None:
+    r = _result(text, "2019-09-03")
+    (t,) = [t for t in r.findings.time_exprs if words in t.text]
+    verb = r.doc.tokens[t.anchor].text if t.anchor is not None else None
+    assert (verb, t.value if verb else None) == expected
+    if words == "21 days":
+        assert t.value is None
