@@ -240,17 +240,26 @@ def time_expressions(doc: ParsedDoc, base: datetime | None) -> tuple[TimeExpr, .
 
 def _from_text(doc: ParsedDoc) -> PublishedDate | None:
     """An explicit full date (day, month, year) in the first sentence of the body: a news
-    lead tells the news of its day, so this is the conservative last resort."""
+    lead tells the news of its day, so this is the conservative last resort. Not a date in
+    brackets (an aside: "(died 4 February 2015)") nor one of a future action ("will host …
+    on July 21, 2016": the article came out before it)."""
     if not doc.sentences:
         return None
     first = doc.sentences[0]
     if doc.article.title and doc.text[first.start:first.end].strip() == doc.article.title:
         first = doc.sentences[1] if len(doc.sentences) > 1 else first
     for ent in doc.ents:
-        if ent.label == "DATE" and first.start <= ent.start < first.end:
-            hit = _absolute(ent.text)
-            if hit is not None and _PRECISION.get(hit[1]) == "day":
-                return PublishedDate(hit[0].date().isoformat(), "date", "text", ent.text)
+        if ent.label != "DATE" or not first.start <= ent.start < first.end:
+            continue
+        before = doc.text[first.start:ent.start]
+        if before.count("(") > before.count(")"):
+            continue
+        anchor = _anchor(doc, _root(doc, ent.token_start, ent.token_end))
+        if anchor is not None and modality(doc, anchor) == "future":
+            continue
+        hit = _absolute(ent.text)
+        if hit is not None and _PRECISION.get(hit[1]) == "day":
+            return PublishedDate(hit[0].date().isoformat(), "date", "text", ent.text)
     return None
 
 

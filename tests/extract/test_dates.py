@@ -108,6 +108,9 @@ _WIRE = "MOSCOW, September 3 (Sputnik) - The ministry urged Facebook to act."
      ("2019-09-03", "dateline")),
     ("The talks ended on 3 September 2019 in Geneva. Both sides left.", None, None,
      ("2019-09-03", "text")),
+    # nor a future one, nor an aside in brackets
+    ("Ministers will meet in Paris on 21 July 2016 to discuss the war.", None, None, None),
+    ("John Smith (died 4 February 2015) was a farmer.", None, None, None),
     # a full date after the first sentence is not the article's
     ("Both sides left. The talks began on 3 September 2019 in Geneva.", None, None, None),
     ("Both sides left. The talks began on 3 September 2019 in Geneva.", None, "2020-01-01",
