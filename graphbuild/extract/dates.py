@@ -7,11 +7,11 @@ against a reference day (``RELATIVE_BASE``). It is only given short texts: spaCy
 spans, the dateline's date and the metadata date, with results cached.
 
 Publication date, first found wins: the metadata date (ISO 8601, RFC 2822 from feeds, "3
-September 2019"); the dateline's date ("MOSCOW, September 3"), its year from the dateline or
-from the corpus date (``GRAPHBUILD_CORPUS_DATE``, ``build --corpus-date``); an explicit full
-date (day, month and year) in the article's first sentence; the corpus date itself. Nothing
-depends on the day the build runs: an expression that would need today's date is left
-without a day.
+September 2019"); the dateline's date ("MOSCOW, September 3"), its year from the dateline, a
+metadata date that gives only its year, or the corpus date (``GRAPHBUILD_CORPUS_DATE``,
+``build --corpus-date``); an explicit full date (day, month and year) in the article's first
+sentence; the corpus date itself. Nothing depends on the day the build runs: an expression
+that would need today's date is left without a day.
 """
 
 from __future__ import annotations
@@ -151,14 +151,18 @@ def _resolve(text: str, base: datetime | None, prefer: str = "past"
     return None, precision
 
 
-def _dateline_date(found: Findings, corpus: str | None) -> PublishedDate | None:
+def _dateline_date(found: Findings, corpus: str | None, year: int | None = None
+                   ) -> PublishedDate | None:
+    """The dateline's day: its own year, else ``year`` (a metadata date that gives only its
+    year), else the last such day on or before the corpus date."""
     d = found.dateline
     if d is None or not d.date_text or not (_MONTH_NAME.search(d.date_text)
                                             and _DAY_NUM.search(d.date_text)):
         return None  # "MOSCOW, Tuesday": no day without a month
     hit = _absolute(d.date_text)
-    if hit is None and corpus:
-        base = datetime.fromisoformat(corpus) + timedelta(days=1)  # on or before it
+    if hit is None and (year or corpus):
+        base = datetime(year + 1, 1, 1) if year else \
+            datetime.fromisoformat(corpus) + timedelta(days=1)  # on or before it
         hit = _parse(d.date_text, base, "past")
     if hit is None or _PRECISION.get(hit[1]) != "day":
         return None
@@ -272,13 +276,15 @@ def corpus_date() -> str | None:
 
 def published_date(doc: ParsedDoc, found: Findings, corpus: str | None
                    ) -> PublishedDate | None:
-    art = doc.article
+    art, year = doc.article, None
     if art.date:
         norm = normalise_metadata(art.date)
         if norm is not None:
             return PublishedDate(norm[0], norm[1], "metadata", art.date)
         log.debug("%s: metadata date %r not read as a date", art.id, art.date)
-    pub = _dateline_date(found, corpus) or _from_text(doc)
+        found_year = _YEAR.search(art.date)
+        year = int(found_year.group()) if found_year else None
+    pub = _dateline_date(found, corpus, year) or _from_text(doc)
     if pub is None and corpus:
         pub = PublishedDate(corpus, "date", "corpus", corpus)
     return pub

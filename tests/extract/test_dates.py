@@ -104,6 +104,7 @@ _WIRE = "MOSCOW, September 3 (Sputnik) - The ministry urged Facebook to act."
     (_WIRE, None, "2019-09-03", ("2019-09-03", "dateline")),  # on or before the corpus day
     (_WIRE, None, "2019-06-01", ("2018-09-03", "dateline")),
     (_WIRE, None, None, None),  # no year anywhere: nothing
+    (_WIRE, "2017", "2019-09-10", ("2017-09-03", "dateline")),  # the metadata's year first
     ("MOSCOW, September 3, 2019 (Sputnik) - The ministry urged Facebook to act.", None, None,
      ("2019-09-03", "dateline")),
     ("The talks ended on 3 September 2019 in Geneva. Both sides left.", None, None,
