@@ -125,9 +125,21 @@ def normalise_metadata(text: str) -> tuple[str, str] | None:
     return when.date().isoformat(), "date"
 
 
-def _day_of(value: str) -> datetime:
-    """The reference day of a published value: the day as written (local), at midnight."""
-    return datetime.fromisoformat(value[:10])
+def _day_of(pub: PublishedDate) -> datetime:
+    """The reference day of a publication date: the day as written in its own time zone
+    ("2019-09-03T23:30:00-05:00" is the 3rd there, the 4th in UTC), at midnight."""
+    raw = pub.text.strip()
+    for text in (raw, raw[:-1] + "+00:00" if raw.endswith("Z") else None):
+        try:
+            return datetime.fromisoformat(text).replace(tzinfo=None, hour=0, minute=0,
+                                                        second=0, microsecond=0)
+        except (TypeError, ValueError):
+            continue
+    try:
+        return email.utils.parsedate_to_datetime(raw).replace(
+            tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    except (TypeError, ValueError, IndexError):
+        return datetime.fromisoformat(pub.value[:10])
 
 
 def _resolve(text: str, base: datetime | None, prefer: str = "past"
@@ -312,7 +324,7 @@ def extract_dates(doc: ParsedDoc, found: Findings) -> tuple[PublishedDate | None
     """The publication date and the time expressions; a relative expression is resolved
     against the publication date only when it is the article's own (metadata, dateline)."""
     pub = published_date(doc, found, corpus_date())
-    base = _day_of(pub.value) if pub and pub.source in {"metadata", "dateline"} else None
+    base = _day_of(pub) if pub and pub.source in {"metadata", "dateline"} else None
     return pub, time_expressions(doc, base)
 
 

@@ -43,6 +43,9 @@ def _claim_date(text: str, date: str | None) -> str | None:
      "Tue, 03 Sep 2019 10:00:00 +0000", "2019-09-02"),
     ("In a statement on Friday, the ministry said the border was closed.",
      "2019-09-03T10:00:00Z", "2019-08-30"),
+    # the article's own day where it was written: the 3rd in New York, the 4th in UTC
+    ("The minister said yesterday that the talks had failed.", "2019-09-03T23:30:00-05:00",
+     "2019-09-02"),
     # a full date needs no reference
     ("On 3 September 2019, the minister said the talks had failed.", None, "2019-09-03"),
     # the date belongs to the attack, not to the saying
