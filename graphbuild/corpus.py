@@ -20,9 +20,11 @@ as in every mode. A worker process that dies (killed, out of memory) stops the b
 :class:`~graphbuild.errors.WorkerDiedError` instead of hanging; what was written stays, and
 the same build again carries on.
 
-Cross-article merging runs after the articles are written. The store records that merging is
-pending before the first write of a build and clears it when merging is done, so a build
-interrupted before or during merging merges on the next run even when no article changed.
+Cross-article merging runs after the articles are written, then the narratives are brought
+up to date (:mod:`graphbuild.narrative.store`: only new and changed articles are compared).
+The store records that merging is pending before the first write of a build and clears it
+when merging is done, so a build interrupted before or during merging merges on the next
+run even when no article changed.
 """
 
 from __future__ import annotations
@@ -167,6 +169,11 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
 
         report.merges = merge_entities(store)
         store.clear_merge_pending()
+    if merge:  # narratives after merging: speakers are the merged entities
+        from graphbuild.narrative.store import update_narratives
+
+        done = update_narratives(store)
+        report.narratives, report.narrative_seconds = done.narratives, done.seconds
     return report
 
 

@@ -188,6 +188,12 @@ class SettingsError(GraphbuildError):
     code = "GB150"
 
 
+class CorpusDateError(SettingsError):
+    """``--corpus-date`` / ``GRAPHBUILD_CORPUS_DATE`` is not a calendar date YYYY-MM-DD."""
+
+    code = "GB180"
+
+
 class NoInputError(GraphbuildError):
     """None of the inputs held a readable article: nothing to build."""
 

@@ -83,7 +83,11 @@ def build(inputs: Iterable[str | os.PathLike] | str, *, model: str = nlp.DEFAULT
         inputs = [inputs]
     report = report if report is not None else BuildReport()
     articles = read_inputs(inputs, report)
-    return to_dataset(results_here(articles, model=model, extractors=extractors), report)
+    ds = to_dataset(results_here(articles, model=model, extractors=extractors), report)
+    from graphbuild.narrative.dataset import add_narratives
+
+    report.narratives = add_narratives(ds)
+    return ds
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graphbuild.errors import SettingsError
+from graphbuild.errors import CorpusDateError, SettingsError
 
 __all__ = ["Setting", "SETTINGS", "get", "load", "output_settings", "unknown"]
 
@@ -48,6 +48,20 @@ def _number(kind: Callable[[str], Any], minimum: float, what: str) -> Callable[[
 
 def _text(text: str) -> str:
     return text
+
+
+def parse_corpus_date(text: str) -> str:
+    """``YYYY-MM-DD`` as given (a real calendar day), else :class:`CorpusDateError`."""
+    from datetime import date
+
+    raw = text.strip()
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise CorpusDateError(f"corpus date {text!r} is not a calendar date YYYY-MM-DD "
+                              "(--corpus-date / GRAPHBUILD_CORPUS_DATE)") from None
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GRAPHBUILD_NAMED_ONLY", False,
             "Leave statements with no named participant out of the graph (set by build "
             "--named-only).", parse_bool, changes_output=True),
+    Setting("GRAPHBUILD_CORPUS_DATE", None,
+            "Day the corpus was collected, YYYY-MM-DD (set by build --corpus-date): gives a "
+            "dateline without a year (\"MOSCOW, September 3\") its year, and is the "
+            "publication date (gb:dateSource \"corpus\") of an article with no other.",
+            parse_corpus_date, changes_output=True),
     Setting("GRAPHBUILD_MAX_LINE_MB", 8.0,
             "Longest JSONL line (one article) read, in MB; a longer line is skipped by number.",
             _number(float, 0.001, "a number of MB")),

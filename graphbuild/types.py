@@ -302,6 +302,36 @@ class TypedRelation:
     extractor: str
 
 
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression of the text ("on Tuesday", "last week", "3 September 2019") and the
+    day it names, resolved against the article's date (issue 16).
+
+    ``value`` is ``YYYY-MM-DD`` when the expression names a day (``precision`` "day") or a
+    week ("week": the day dateparser gives, a week before the reference for "last week");
+    None for a month, a year or a vague span ("recent years"). ``anchor`` is the verb the
+    expression modifies in the dependency tree ("said on Tuesday" -> "said"), if any."""
+
+    start: int  # a leading preposition included: "on Tuesday"
+    end: int
+    text: str
+    token_start: int
+    token_end: int
+    value: str | None
+    precision: str  # day | week | month | year | vague
+    anchor: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """The article's normalised publication date and where it came from (issue 16)."""
+
+    value: str  # YYYY-MM-DD, or an ISO dateTime in UTC ("2019-09-03T10:00:00Z")
+    datatype: str  # "date" | "dateTime"
+    source: str  # "metadata" | "dateline" | "text" | "corpus"
+    text: str  # the words it was read from
+
+
 @dataclass(frozen=True)
 class Findings:
     """Everything the extractors found in one article; each extractor fills its own fields."""
@@ -318,6 +348,8 @@ class Findings:
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
     typed_relations: tuple[TypedRelation, ...] = ()
+    published: PublishedDate | None = None
+    time_exprs: tuple[TimeExpr, ...] = ()
 
     def entity(self, key: str | None) -> Entity | None:
         if key is None:

@@ -55,7 +55,7 @@ def test_fingerprint_names_version_model_extractors_and_settings(
     assert fp["model_version"] not in {"", "unknown"}
     assert "quotes" in fp["extractors"]
     assert fp["settings"] == {"GRAPHBUILD_AUX_NER": True, "GRAPHBUILD_MIN_CONFIDENCE": 0.0,
-                              "GRAPHBUILD_NAMED_ONLY": False}
+                              "GRAPHBUILD_NAMED_ONLY": False, "GRAPHBUILD_CORPUS_DATE": None}
     fewer = json.loads(fingerprint.build_fingerprint(MODEL, ["dateline", "hedges"]))
     assert fewer["extractors"] == ["dateline", "hedges"]
     monkeypatch.setenv("GRAPHBUILD_AUX_NER", "0")

@@ -66,9 +66,19 @@ def test_unknown_variables_are_named(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_output_settings_are_those_that_change_the_graph() -> None:
-    out = settings.output_settings({"GRAPHBUILD_AUX_NER": "0", "GRAPHBUILD_NAMED_ONLY": "1"})
+    out = settings.output_settings({"GRAPHBUILD_AUX_NER": "0", "GRAPHBUILD_NAMED_ONLY": "1",
+                                    "GRAPHBUILD_CORPUS_DATE": "2019-09-10"})
     assert out == {"GRAPHBUILD_AUX_NER": False, "GRAPHBUILD_MIN_CONFIDENCE": 0.0,
-                   "GRAPHBUILD_NAMED_ONLY": True}
+                   "GRAPHBUILD_NAMED_ONLY": True, "GRAPHBUILD_CORPUS_DATE": "2019-09-10"}
+
+
+@pytest.mark.parametrize("bad", ["2019-02-30", "yesterday", "2019-9-3", "03/09/2019"])
+def test_a_bad_corpus_date_is_its_own_error(bad: str) -> None:
+    from graphbuild.errors import CorpusDateError
+
+    with pytest.raises(CorpusDateError, match="YYYY-MM-DD") as err:
+        settings.load({"GRAPHBUILD_CORPUS_DATE": bad})
+    assert err.value.code == "GB180" and isinstance(err.value, SettingsError)
 
 
 def test_readers_go_through_the_table(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -81,16 +82,19 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
         with article_progress(total, quiet) as tick:
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
                                  merge=merge, scheduler=scheduler, force=force)
+        if quiet and not as_json:  # no summary: no counting over the whole store
+            return len(report.skipped)
         stats = store.stats()
     _summary(quiet, as_json,
              f"{len(report.added)} added, {len(report.replaced)} replaced, "
              f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, "
              f"{len(report.merges)} entities merged; store "
-             f"{path}: {stats['articles']} articles, {stats['triples']} triples",
+             f"{path}: {stats['articles']} articles, {stats['narratives']} narratives, "
+             f"{stats['triples']} triples",
              added=len(report.added), replaced=len(report.replaced),
              unchanged=len(report.unchanged), skipped=len(report.skipped),
              merged=len(report.merges), store=str(path), articles=stats["articles"],
-             triples=stats["triples"])
+             narratives=stats["narratives"], triples=stats["triples"])
     return len(report.skipped)
 
 
@@ -188,10 +192,15 @@ def _check_options(store_dir: str | None, out_dir: str | None, emit_dir: str | N
                    "confidence is below this [default: keep every fact].")
 @click.option("--named-only", is_flag=True,
               help="Leave out statements with no named participant.")
+@click.option("--corpus-date", default=None, metavar="YYYY-MM-DD",
+              help="Day the corpus was collected: the year of a dateline without one "
+                   "(\"MOSCOW, September 3\") and the publication date of an article with no "
+                   "other (gb:dateSource \"corpus\") [GRAPHBUILD_CORPUS_DATE].")
 def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None, model: str,
             jobs: int, scheduler: str | None, emit_dir: str | None, no_html: bool,
             no_merge: bool, force: bool, quiet: bool, as_json: bool,
-            min_confidence: float | None = None, named_only: bool = False) -> None:
+            min_confidence: float | None = None, named_only: bool = False,
+            corpus_date: str | None = None) -> None:
     """Build the knowledge graph of INPUTS (files or folders of articles).
 
     Reads .txt/.md (first short line = headline), .html, .jsonl(.gz) (fields text, title,
@@ -234,6 +243,10 @@ def command(inputs: tuple[str, ...], out_dir: str | None, store_dir: str | None,
     from graphbuild.calibration import set_build_filters  # worker processes too
 
     set_build_filters(min_confidence, named_only)
+    if corpus_date is not None:  # checked here, inherited by worker processes
+        from graphbuild.settings import parse_corpus_date
+
+        os.environ["GRAPHBUILD_CORPUS_DATE"] = parse_corpus_date(corpus_date)
     _check_scheduler(scheduler, store_dir, emit_dir, jobs)
     bar_off = quiet or as_json
     if emit_dir:

@@ -306,3 +306,12 @@ RAISING_PASSIVES = frozenset({
     "expect", "think", "believe", "understand", "say", "report", "know", "consider",
     "suppose", "presume", "assume", "allege", "claim", "estimate", "rumour", "rumor", "fear",
     "schedule", "set", "due", "see", "feel", "find"})
+
+#: prepositions that place an action at a time ("said on Tuesday", "in a statement at
+#: noon"); not those of a deadline, a duration or a value ("by Monday", "for two weeks", "to
+#: just 21 days", "from Friday's level"): a date after them is not when the thing was said
+TEMPORAL_PREPS = frozenset({"on", "in", "at", "during"})
+
+#: time units of a duration ("21 days", "two weeks"): no day unless counted back ("ago")
+TIME_UNITS = frozenset({"day", "days", "week", "weeks", "fortnight", "fortnights", "month",
+                        "months", "year", "years", "decade", "decades", "hour", "hours"})

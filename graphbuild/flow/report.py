@@ -25,6 +25,9 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)
     merges: list[Any] = field(default_factory=list)  # graphbuild.resolve.crossdoc.Merge
+    #: narratives of the graph or store after the build (graphbuild.narrative.cluster)
+    narratives: list[Any] = field(default_factory=list)
+    narrative_seconds: float = 0.0  # time the narrative update took (store builds)
     words: int = 0
     triples_written: int = 0
 

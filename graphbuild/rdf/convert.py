@@ -145,11 +145,7 @@ def _article(w: _Writer) -> None:
     w.add(a, SDO.identifier, Literal(art.id))
     if art.title:
         w.add(a, SDO.headline, Literal(art.title))
-    if art.date:
-        published, stamp = _date(art.date)
-        w.add(a, SDO.datePublished, published)
-        if stamp is not None:
-            w.add(a, PROV.generatedAtTime, stamp)
+    _published(w)
     if art.url:
         w.add(a, SDO.url, Literal(art.url, datatype=XSD.anyURI))
     if art.path:
@@ -180,6 +176,43 @@ def _article(w: _Writer) -> None:
         w.add(pub, GB.entityKind, Literal(Kind.ORGANIZATION.value), ENTITY_GRAPH)
         w.add(a, SDO.publisher, pub)
         w.add(a, PROV.wasAttributedTo, pub)
+
+
+def _published(w: _Writer) -> None:
+    """schema:datePublished, normalised by the dates extractor, with gb:dateSource (issue 16);
+    without it (extractor not run), an ISO metadata date as before."""
+    art, a, pub = w.doc.article, w.article, w.found.published
+    if pub is not None:
+        lit = Literal(pub.value, datatype=XSD.dateTime if pub.datatype == "dateTime"
+                      else XSD.date, normalize=False)
+        w.add(a, SDO.datePublished, lit)
+        w.add(a, GB.dateSource, Literal(pub.source))
+        if pub.text != pub.value:
+            w.add(a, GB.dateText, Literal(pub.text))
+        if pub.datatype == "dateTime":
+            w.add(a, PROV.generatedAtTime, lit)
+    elif art.date:
+        published, stamp = _date(art.date)
+        if published.datatype is None:
+            return  # not a date: left out rather than written unsortable
+        w.add(a, SDO.datePublished, published)
+        w.add(a, GB.dateSource, Literal("metadata"))
+        if stamp is not None:
+            w.add(a, PROV.generatedAtTime, stamp)
+
+
+def _date_created(w: _Writer, node: URIRef, token: int | None) -> None:
+    """schema:dateCreated and gb:dateText when a time expression modifies ``token`` (the cue
+    verb or predicate): "said on Tuesday" (issue 16)."""
+    from graphbuild.extract.dates import date_of
+
+    t = date_of(w.doc, w.found, token)
+    if t is None:
+        return
+    w.add(node, SDO.dateCreated, Literal(t.value, datatype=XSD.date, normalize=False))
+    w.add(node, GB.dateText, Literal(t.text))
+    if t.precision != "day":
+        w.add(node, GB.datePrecision, Literal(t.precision))
 
 
 def _entity_at(found: Findings):  # noqa: ANN202
@@ -277,6 +310,10 @@ def _statement(w: _Writer, st: Statement) -> None:
         if quote.speaker:
             w.add(node, GB.claimedBy, w.nodes[quote.speaker])
     w.prov(node, st.sentence, st.start, st.end, st.extractor, confidence)
+    if w.found.time_exprs:
+        from graphbuild.extract.dates import predicate_token
+
+        _date_created(w, node, predicate_token(w.doc, st.start, st.end, st.verb))
     for sent in st.also_in:  # the same fact stated again (headline, repeated lead)
         w.sentences.add(sent)
         w.add(node, GB.alsoStatedIn, w.sentence_iri(sent))
@@ -313,6 +350,8 @@ def _quotes(w: _Writer) -> None:
         sent = w.doc.sentence_of(token_at(w.doc, starts, q.start))
         w.hedge_cues(node, sent)
         w.prov(node, sent, q.start, q.end, "quotes", confidence)
+        if q.cue_start is not None:
+            _date_created(w, node, token_at(w.doc, starts, q.cue_start))
 
 
 def _speaker_concept(w: _Writer, text: str) -> URIRef:
@@ -328,6 +367,8 @@ def _speaker_concept(w: _Writer, text: str) -> URIRef:
 def _claims(w: _Writer) -> None:
     """Reported claims (schema:Claim), shape in docs/graph-shape.md: speaker, content, cue,
     the entities it is about, its source, hedges, and provenance as statements."""
+    from graphbuild.extract.dates import cue_token
+
     for c in w.found.claims:
         node = URIRef(f"{w.article}/claim/{c.start}-{c.end}")
         w.add(node, RDF.type, SDO.Claim)
@@ -352,6 +393,8 @@ def _claims(w: _Writer) -> None:
             w.add(node, GB.attributionCue, Literal(h))
         w.hedge_cues(node, c.sentence)
         w.prov(node, c.sentence, c.start, c.end, c.extractor, c.confidence)
+        if c.cue != "according_to":
+            _date_created(w, node, cue_token(w.doc, c.cue_start))
 
 
 def _roles(w: _Writer) -> None:

@@ -211,6 +211,7 @@ class GraphStore:
             "statements": count("SELECT (COUNT(?s) AS ?n) WHERE { ?s a gb:Statement }"),
             "quotes": count("SELECT (COUNT(?q) AS ?n) WHERE { ?q a schema:Quotation }"),
             "roles": count("SELECT (COUNT(?r) AS ?n) WHERE { ?r a schema:OrganizationRole }"),
+            "narratives": count("SELECT (COUNT(?n) AS ?c) WHERE { ?n a gb:Narrative }"),
             "triples": len(self.store),
         }
 

@@ -46,7 +46,7 @@ QUOTES = """SELECT ?q ?sp ?text ?conf ?sent ?art ?h ?about WHERE { ?q a schema:Q
   OPTIONAL { ?q gb:sentence ?sent } OPTIONAL { ?q gb:article ?art }
   OPTIONAL { ?q gb:hedge ?h } OPTIONAL { ?q schema:about ?about } }"""
 CLAIMS = """SELECT ?c ?sp ?spt ?text ?conf ?sent ?art ?h ?about ?cue ?src WHERE {
-  ?c a schema:Claim .
+  ?c a schema:Claim . FILTER NOT EXISTS { ?c a gb:Narrative }  # the article's own claims
   OPTIONAL { ?c schema:author ?sp } OPTIONAL { ?c gb:speakerText ?spt }
   OPTIONAL { ?c schema:text ?text } OPTIONAL { ?c gb:confidence ?conf }
   OPTIONAL { ?c gb:sentence ?sent } OPTIONAL { ?c gb:article ?art }

@@ -152,6 +152,7 @@ def test_stats_counts(tmp_path: Path) -> None:
         st.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"]))
         stats = st.stats()
     assert stats == {"articles": 1, "entities": 1, "statements": 0, "quotes": 0, "roles": 0,
+                     "narratives": 0,
                      "triples": 5}
 
 

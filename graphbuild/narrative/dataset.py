@@ -1,0 +1,45 @@
+"""Narratives of a files-mode build: all articles are in memory, so every appearance is
+compared with its candidates at once (same test and keys as a store)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Dataset
+
+from graphbuild.narrative.cluster import Narrative, link_triples, narrative_triples, narratives
+from graphbuild.narrative.read import appearances
+from graphbuild.narrative.similar import Link, band_keys, compare
+from graphbuild.narrative.store import NARRATIVE_GRAPH
+from graphbuild.store.terms import prologue
+
+__all__ = ["add_narratives"]
+
+
+def add_narratives(ds: Dataset) -> list[Narrative]:
+    """Link the appearances of ``ds`` and add the links and narratives to its graph
+    ``GRAPH:narratives``; returns the narratives."""
+    def rows(sparql: str):  # noqa: ANN202
+        for row in ds.query(prologue() + sparql):
+            yield tuple(None if v is None else str(v) for v in row)
+
+    apps = {a.iri: a for a in appearances(rows)}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for a in apps.values():
+        for k in band_keys(a.text):
+            blocks[k].append(a.iri)
+        for s in a.speakers:
+            blocks["speaker " + s].append(a.iri)
+    pairs = {(x, y) for members in blocks.values() for x in members for y in members if x < y}
+    links: list[Link] = [lk for x, y in sorted(pairs)
+                         if (lk := compare(apps[x], apps[y])) is not None]
+    found = narratives(apps, links)
+    if links:
+        g = ds.graph(NARRATIVE_GRAPH)
+        for lk in links:
+            for t in link_triples(lk):
+                g.add(t)
+        for n in found:
+            for t in narrative_triples(n):
+                g.add(t)
+    return found
