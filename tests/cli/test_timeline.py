@@ -1,6 +1,7 @@
 """``graphbuild timeline`` on a real store: the seed article, a second article repeating one
 of its quotations (built from the seed's own paragraph at test time), BBC articles (read from
-../shared at test time) and a hostile article, built with ``graphbuild build --store``."""
+../shared at test time) and a hostile article, built with ``graphbuild build --store``; the
+build's own narrative layer links the repeated quotation."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from tests.conftest import BBC, SEED
 
 ID = "https://w3id.org/graphbuild/id/"
 HOSTILE = "</script><img src=x onerror=alert(1)>"
-NARRATIVE = ID + "narrative/fixture0001"
 
 
 def _articles() -> list[dict]:
@@ -177,67 +177,45 @@ def test_out_must_be_html(store):
     assert exit_.value.code == 2
 
 
-def _add_narrative_fixture(store: Path) -> None:
-    """FIXTURE in the CONTRACT16 shape (until the narrative layer is merged): the seed's
-    quotation and its repeat in the TASS article, as one narrative in GRAPH:narratives."""
-    db = open_store_dir(store)
-    q = ("SELECT ?q WHERE { ?q a schema:Quotation ; gb:article ?a ; schema:text ?t . "
-         "FILTER (CONTAINS(?t, \"inadmissibility of foreign interference\")) } ORDER BY ?q")
-    quotes = [row[0] for row in select(db, q)]
-    del db
-    first = next(x for x in quotes if "/article/seed/" in x)
-    repeat = next(x for x in quotes if "/article/repeat/" in x)
-    writable = ox.Store(str(store))
-    try:
-        writable.update(f"""
-        PREFIX schema: <https://schema.org/>
-        PREFIX gb: <https://w3id.org/graphbuild/ns#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        INSERT DATA {{ GRAPH <https://w3id.org/graphbuild/graph/narratives> {{
-          <{NARRATIVE}> a schema:Claim , gb:Narrative ;
-            rdfs:label "We drew attention to the fact that social networks" ;
-            schema:appearance <{first}> , <{repeat}> ; schema:firstAppearance <{first}> ;
-            gb:appearanceCount 2 ; gb:articleCount 2 ;
-            schema:author <{ID}person/Maria_Zakharova> ;
-            schema:about <{ID}organization/Facebook> .
-          <{first}> gb:narrative <{NARRATIVE}> . <{repeat}> gb:narrative <{NARRATIVE}> .
-        }} }}""")
-    finally:
-        del writable
-
-
 @pytest.fixture(scope="module")
-def with_narrative(store: Path) -> Path:
-    _add_narrative_fixture(store)
-    return store
+def narrative(store: Path) -> str:
+    """The narrative the build found: the seed's quotation, repeated in the TASS article."""
+    rows = list(select(open_store_dir(store), example("narrative-first-said")))
+    assert len(rows) == 1, rows
+    return rows[0][-1]
 
 
-def test_narrative_timeline(with_narrative, capsys, tmp_path):
+def test_narrative_timeline(store, narrative, capsys, tmp_path):
     page = tmp_path / "n.html"
-    rows = _json(capsys, with_narrative, "--narrative", NARRATIVE, "--out", str(page))
+    rows = _json(capsys, store, "--narrative", narrative, "--out", str(page))
+    # the seed states the quotation twice (its lead, shortened, and its body), TASS once
     assert [(r["date"], r["kind"], r["who"], r["outlet"]) for r in rows] == [
         ("2020-09-03", "first", "Maria Zakharova", "Sputnik"),
+        ("2020-09-03", "repeat", "Maria Zakharova", "Sputnik"),
         ("2020-09-05", "repeat", "Maria Zakharova", "TASS")]
+    assert all("We drew attention" in r["text"] for r in rows)
     assert "Narrative: We drew attention" in page.read_text(encoding="utf-8")
 
 
-def test_unknown_narrative(with_narrative, capsys):
+def test_unknown_narrative(store, capsys):
     with pytest.raises(SystemExit) as exit_:
-        main(["timeline", "--store", str(with_narrative), "--narrative", ID + "narrative/no"])
+        main(["timeline", "--store", str(store), "--narrative", ID + "narrative/no"])
     assert exit_.value.code == 2
     assert "[GB631]" in capsys.readouterr().err
 
 
-def test_narrative_examples_on_the_real_store(with_narrative):
-    db = open_store_dir(with_narrative)
+def test_narrative_examples_on_the_real_store(store, narrative):
+    db = open_store_dir(store)
     first = list(select(db, example("narrative-first-said")))
-    assert [(r[1], r[2], r[3]) for r in first] == [("Maria Zakharova", "2020-09-03", "Sputnik")]
+    assert [(r[1], r[2], r[3], r[6], r[7]) for r in first] == [
+        ("Maria Zakharova", "2020-09-03", "Sputnik", "3", "2")]
     repeats = list(select(db, example("narrative-repeats")))
     assert [(r[1], r[2], r[4]) for r in repeats] == [("2020-09-03", "first", "Sputnik"),
+                                                    ("2020-09-03", "repeat", "Sputnik"),
                                                     ("2020-09-05", "repeat", "TASS")]
     pairs = list(select(db, example("outlets-shared-claims")))
     assert [r[:3] for r in pairs] == [("Sputnik", "TASS", "1")]
     facebook = list(select(db, example("entity-claims-repeated"),
                            {"entity": ox.NamedNode(ID + "organization/Facebook")}))
-    assert [(r[0], r[2], set(r[4].split(", "))) for r in facebook] == [
-        ("Facebook", "2", {"Sputnik", "TASS"})]  # GROUP_CONCAT's order is the store's
+    assert [(r[0], r[2], set(r[4].split(", ")), r[6]) for r in facebook] == [
+        ("Facebook", "3", {"Sputnik", "TASS"}, narrative)]  # GROUP_CONCAT's order is the store's
