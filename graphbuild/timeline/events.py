@@ -46,6 +46,21 @@ class Event:
                 "url": self.url, "article": self.article, "node": self.node}
 
 
+#: what every row reads of its node and of its article (both queries)
+_NODE_FIELDS = """  OPTIONAL { ?node gb:article ?article }
+  OPTIONAL { ?node schema:text ?text }
+  OPTIONAL { ?node schema:dateCreated ?created }
+  OPTIONAL { ?node gb:startOffset ?start }
+  OPTIONAL { ?node schema:spokenByCharacter|schema:author ?agent . ?agent rdfs:label ?speaker }
+  OPTIONAL { ?node gb:speakerText ?speakerText }
+"""
+_ARTICLE_FIELDS = """  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?article schema:publisher/rdfs:label ?publisher }
+  OPTIONAL { ?article gb:sourcePath ?path }
+"""
+
 _RESOLVE = """
 SELECT DISTINCT ?entity ?wanted WHERE {
   ?entity gb:entityKind ?kind ; rdfs:label|skos:altLabel|schema:name ?name .
@@ -102,13 +117,7 @@ WHERE {
   UNION { ?node a gb:Statement ; rdf:subject ?entity . BIND ("did" AS ?kind) }
   UNION { ?node a gb:Statement ; rdf:object ?entity . BIND ("done to" AS ?kind) }
   FILTER NOT EXISTS { ?node a gb:Narrative }
-  OPTIONAL { ?node gb:article ?article }
-  OPTIONAL { ?node schema:text ?text }
-  OPTIONAL { ?node schema:dateCreated ?created }
-  OPTIONAL { ?node gb:startOffset ?start }
-  OPTIONAL { ?node schema:spokenByCharacter|schema:author ?agent . ?agent rdfs:label ?speaker }
-  OPTIONAL { ?node gb:speakerText ?speakerText }
-  OPTIONAL { ?node rdf:subject/rdfs:label ?subject }
+""" + _NODE_FIELDS + """  OPTIONAL { ?node rdf:subject/rdfs:label ?subject }
   OPTIONAL { ?node gb:subjectText ?subjectText }
   OPTIONAL { ?node gb:verb ?lemma }
   OPTIONAL { ?node rdf:predicate ?predicate }
@@ -117,13 +126,7 @@ WHERE {
   OPTIONAL { ?node gb:negated ?negated }
   OPTIONAL { ?node rdf:object/rdfs:label ?object }
   OPTIONAL { ?node gb:objectText ?objectText }
-  OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { ?article schema:url ?url }
-  OPTIONAL { ?article schema:publisher/rdfs:label ?publisher }
-  OPTIONAL { ?article gb:sourcePath ?path }
-}
-"""
+""" + _ARTICLE_FIELDS + "}\n"
 
 _NARRATIVE = """
 SELECT ?node ?kind ?article ?created ?published ?headline ?url ?publisher ?path ?start
@@ -133,19 +136,7 @@ WHERE {
   ?narrative a gb:Narrative ; schema:appearance ?node .
   OPTIONAL { ?narrative schema:firstAppearance ?first }
   BIND (IF(COALESCE(?node = ?first, false), "first", "repeat") AS ?kind)
-  OPTIONAL { ?node gb:article ?article }
-  OPTIONAL { ?node schema:text ?text }
-  OPTIONAL { ?node schema:dateCreated ?created }
-  OPTIONAL { ?node gb:startOffset ?start }
-  OPTIONAL { ?node schema:spokenByCharacter|schema:author ?agent . ?agent rdfs:label ?speaker }
-  OPTIONAL { ?node gb:speakerText ?speakerText }
-  OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { ?article schema:url ?url }
-  OPTIONAL { ?article schema:publisher/rdfs:label ?publisher }
-  OPTIONAL { ?article gb:sourcePath ?path }
-}
-"""
+""" + _NODE_FIELDS + _ARTICLE_FIELDS + "}\n"
 
 _COLS = ("node", "kind", "article", "created", "published", "headline", "url", "publisher",
          "path", "start", "text", "speaker", "speakerText", "subject", "subjectText", "verb",
