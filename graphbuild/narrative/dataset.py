@@ -9,7 +9,7 @@ from rdflib import Dataset
 
 from graphbuild.narrative.cluster import Narrative, link_triples, narrative_triples, narratives
 from graphbuild.narrative.read import appearances
-from graphbuild.narrative.similar import Link, band_keys, compare
+from graphbuild.narrative.similar import Link, band_keys, compare, prefer_exact
 from graphbuild.narrative.store import NARRATIVE_GRAPH
 from graphbuild.store.terms import prologue
 
@@ -31,8 +31,9 @@ def add_narratives(ds: Dataset) -> list[Narrative]:
         for s in a.speakers:
             blocks["speaker " + s].append(a.iri)
     pairs = {(x, y) for members in blocks.values() for x in members for y in members if x < y}
-    links: list[Link] = [lk for x, y in sorted(pairs)
-                         if (lk := compare(apps[x], apps[y])) is not None]
+    links: list[Link] = prefer_exact(
+        [lk for x, y in sorted(pairs) if (lk := compare(apps[x], apps[y])) is not None],
+        apps)
     found = narratives(apps, links)
     if links:
         g = ds.graph(NARRATIVE_GRAPH)

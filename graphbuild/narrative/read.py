@@ -20,7 +20,7 @@ Rows = Callable[[str], Iterable[tuple[str | None, ...]]]
 
 #: ``%s``: a VALUES block restricting ?a or ?art (or nothing)
 APPEARANCES = """
-SELECT ?a ?art ?id ?text ?start ?dc ?dp ?sp ?about WHERE {
+SELECT ?a ?art ?id ?text ?start ?dc ?dp ?sp ?about ?type WHERE {
   %s
   ?a gb:article ?art ; schema:text ?text ; a ?type .
   FILTER(?type IN (schema:Quotation, schema:Claim))
@@ -42,13 +42,14 @@ def _sortable(value: str | None) -> str | None:
 def appearances(rows: Rows, values: str = "") -> Iterator[Appearance]:
     """The appearances the query finds (restricted by the ``values`` block), one each."""
     found: dict[str, dict] = {}
-    for a, art, aid, text, start, dc, dp, sp, about in rows(APPEARANCES % values):
+    for a, art, aid, text, start, dc, dp, sp, about, kind in rows(APPEARANCES % values):
         got = found.get(a)
         if got is None:
             got = found[a] = {"iri": a, "article": art, "article_id": aid or art, "text": text,
                               "start": int(start) if start else 0,
                               "date": _sortable(dc) or _sortable(dp),
-                              "speakers": set(), "about": set()}
+                              "speakers": set(), "about": set(),
+                              "kind": "claim" if kind.endswith("Claim") else "quotation"}
         if sp:
             got["speakers"].add(sp)
         if about:
@@ -56,4 +57,4 @@ def appearances(rows: Rows, values: str = "") -> Iterator[Appearance]:
     for got in found.values():
         yield Appearance(got["iri"], got["article"], got["article_id"], got["text"],
                          got["start"], got["date"], frozenset(got["speakers"]),
-                         frozenset(got["about"]))
+                         frozenset(got["about"]), got["kind"])

@@ -12,7 +12,9 @@ see ``docs/narratives.md``):
 * **paraphrase**: the same speaker (an entity both name), and their content words (words
   not capitalised in the text and not stop words: names and reporting frames such as "told
   BBC Radio 4's Today programme" do not count) overlap with a Jaccard index >= 0.4, at
-  least 4 on each side, with no entity named by one side and missing from the other.
+  least 4 on each side, with no entity named by one side and missing from the other, the
+  same numbers, and, for two quotations, neither linked verbatim or partially to another
+  quotation of the other's article (:func:`prefer_exact`).
 
 Appearances whose speakers are both known and disjoint are linked only verbatim and only
 when at least 8 words long (a quotation repeated under another name is what an analyst
@@ -35,7 +37,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-__all__ = ["Appearance", "Link", "band_keys", "compare", "content_words", "normalise"]
+__all__ = ["Appearance", "Link", "band_keys", "compare", "content_words", "normalise",
+           "prefer_exact"]
 
 #: MinHash: permutations, bands (rows per band = PERMUTATIONS // BANDS), fixed seed
 PERMUTATIONS = 64
@@ -52,6 +55,7 @@ MIN_WORDS = 4  # shorter texts ("no comment", "very pleased") never link
 #: apologise" said of two people is a common phrase, not one claim misattributed
 CROSS_SPEAKER_WORDS = 8
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
 #: function words left out of the paraphrase test: spaCy's English stop words, and verbs
@@ -72,6 +76,7 @@ class Appearance:
     date: str | None = None  # xsd:date / xsd:dateTime lexical form; None: undated
     speakers: frozenset[str] = frozenset()  # entity IRIs
     about: frozenset[str] = frozenset()  # entity IRIs named inside
+    kind: str = "quotation"  # quotation (schema:Quotation) | claim (schema:Claim)
 
     def order_key(self) -> tuple[str, str, int, str]:
         """Earliest first: dated before undated, then article id and offset."""
@@ -159,7 +164,30 @@ def compare(x: Appearance, y: Appearance) -> Link | None:
         return None
     if x.about != y.about and (x.about or y.about):
         return None  # one names an entity the other does not: another claim
+    if _NUMBER.findall(x.text) != _NUMBER.findall(y.text):
+        return None  # "exceeded five million" is not "exceeded 4.8 million"
     score = len(cx & cy) / len(cx | cy)
     if score >= PARAPHRASE:
         return Link(x.iri, y.iri, "paraphrase", round(score, 3), arts)
     return None
+
+
+def prefer_exact(links: list[Link], apps: dict[str, Appearance]) -> list[Link]:
+    """``links`` without the paraphrases an exact counterpart makes wrong: when a quotation
+    has a verbatim or partial link into the other article, its paraphrase link there to
+    another quotation pairs two sentences of one speech ("I'll keep fighting…" with "It's
+    taken a lot of fighting…", both quoted word for word in both articles). A reported claim
+    keeps its paraphrase of a quotation: that is how a report restates it. All links between
+    two articles are made in one step, so this does not depend on the order of the builds."""
+    exact = set()
+    for lk in links:
+        if lk.kind != "paraphrase":
+            exact.add((lk.a, apps[lk.b].article))
+            exact.add((lk.b, apps[lk.a].article))
+
+    def taken(lk: Link) -> bool:
+        x, y = apps[lk.a], apps[lk.b]
+        return (lk.kind == "paraphrase" and x.kind == y.kind == "quotation"
+                and ((x.iri, y.article) in exact or (y.iri, x.article) in exact))
+
+    return [lk for lk in links if not taken(lk)]

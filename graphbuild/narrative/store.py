@@ -31,7 +31,7 @@ from rdflib import Literal, URIRef
 
 from graphbuild.narrative.cluster import Narrative, link_triples, narrative_triples, narratives
 from graphbuild.narrative.read import appearances
-from graphbuild.narrative.similar import Appearance, Link, band_keys, compare
+from graphbuild.narrative.similar import Appearance, Link, band_keys, compare, prefer_exact
 from graphbuild.rdf.vocab import GB, GRAPH
 from graphbuild.store.terms import nt_term, prologue
 
@@ -42,7 +42,7 @@ log = logging.getLogger("graphbuild.narrative")
 NARRATIVE_GRAPH = GRAPH["narratives"]
 INDEX_GRAPH = GRAPH["narrative-index"]
 #: part of every indexed key: a new linking method re-indexes every article
-METHOD = "n3"
+METHOD = "n4"
 BATCH = 200
 
 
@@ -125,7 +125,9 @@ def _drop(io: _Io, articles: list[str]) -> None:
 
 def _candidates(io: _Io, new: list[Appearance], keys: dict[str, tuple[str, ...]]
                 ) -> dict[str, set[str]]:
-    """For each new appearance, the IRIs of stored ones sharing a band key or a speaker."""
+    """For each new appearance, the IRIs of indexed ones sharing a band key or a speaker.
+    Only indexed ones: an article indexed later in the same update finds this one then, so
+    all the links between two articles are made in one step (:func:`prefer_exact`)."""
     by_key: dict[str, set[str]] = defaultdict(set)
     for a in new:
         for k in keys[a.iri]:
@@ -144,7 +146,7 @@ def _candidates(io: _Io, new: list[Appearance], keys: dict[str, tuple[str, ...]]
     for block in chunks(sorted(by_speaker)):
         for other, s in io.rows(f"""SELECT ?x ?s WHERE {{ {iri_values("s", block)}
                 {{ ?x schema:spokenByCharacter ?s }} UNION {{ ?x schema:author ?s }}
-                ?x gb:article ?art }}"""):
+                GRAPH <{INDEX_GRAPH}> {{ ?x gb:indexedArticle ?art }} }}"""):
             for a in by_speaker[s]:
                 out[a].add(other)
     return out
@@ -182,8 +184,9 @@ def _link_new(io: _Io, articles: list[str], report: NarrativeReport) -> set[str]
             lk = compare(a, other)
             if lk is not None:
                 links[(lk.a, lk.b)] = lk
-    io.insert(NARRATIVE_GRAPH, (t for lk in links.values() for t in link_triples(lk)))
-    report.links += len(links)
+    kept = prefer_exact(list(links.values()), {a.iri: a for a in new} | others)
+    io.insert(NARRATIVE_GRAPH, (t for lk in kept for t in link_triples(lk)))
+    report.links += len(kept)
     return {a.iri for a in new}
 
 

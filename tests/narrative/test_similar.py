@@ -42,6 +42,10 @@ CASES = [
     ("Twitter must stop the censorship of Russian media accounts immediately",
      "Twitter should immediately stop its censorship of the accounts of Russian media",
      SPOKESWOMAN, MINISTER, None),
+    # the same words around another figure are another claim
+    ("the number of blogs in existence has already exceeded five million and is growing",
+     "the number of blogs in existence has exceeded 4.8 million and is growing fast",
+     SPOKESWOMAN, SPOKESWOMAN, None),
     # an unrelated statement by the same speaker stays apart
     ("Twitter must stop the censorship of Russian media accounts immediately",
      "The ministry will hold a briefing on the situation in Belarus next week",
@@ -88,3 +92,20 @@ def test_band_keys_find_near_repeats_and_only_them() -> None:
 
 def test_normalise() -> None:
     assert normalise("“We’re  NOT,” she said.") == "we're not she said"
+
+
+def test_a_paraphrase_gives_way_to_the_exact_counterpart() -> None:
+    """Two sentences of one quotation, each quoted word for word in both articles: each is
+    linked to its own copy, not to the other sentence by paraphrase; a reported claim keeps
+    its paraphrase of a quotation."""
+    from graphbuild.narrative.similar import Link, prefer_exact
+
+    apps = {i: Appearance(i, i.split("/")[0], i.split("/")[0], "text",
+                          kind="claim" if i.endswith("c") else "quotation")
+            for i in ("A/1", "A/2", "A/3", "B/1", "B/2", "B/3", "A/1c", "B/1c")}
+    links = [Link("A/1", "B/1", "verbatim", 1.0), Link("A/2", "B/2", "verbatim", 1.0),
+             Link("A/1", "B/2", "paraphrase", 0.5), Link("A/3", "B/3", "paraphrase", 0.5),
+             Link("A/1c", "B/1c", "verbatim", 1.0), Link("A/1c", "B/2", "paraphrase", 0.5)]
+    kept = prefer_exact(links, apps)
+    assert [(lk.a, lk.b) for lk in kept] == [("A/1", "B/1"), ("A/2", "B/2"), ("A/3", "B/3"),
+                                              ("A/1c", "B/1c"), ("A/1c", "B/2")]
