@@ -143,6 +143,12 @@ _COLS = ("node", "kind", "article", "created", "published", "headline", "url", "
          "negated", "object", "objectText")
 
 
+def _file(path: str) -> str:
+    """A source path without the line of a JSONL file ("corpus.jsonl:12" -> "corpus.jsonl"):
+    the file stands for the outlet, not each of its lines."""
+    return re.sub(r":[0-9]+$", "", path)
+
+
 def _first(values: set[str]) -> str:
     return min(values) if values else ""
 
@@ -171,7 +177,7 @@ def _events(rows: Iterable[tuple]) -> list[Event]:
         start = min((int(s) for s in v["start"] if s.lstrip("-").isdigit()), default=0)
         out.append(Event(date=date[:10] if date else None, kind=kind, who=who, text=text,
                          headline=_first(v["headline"]),
-                         outlet=", ".join(sorted(v["publisher"])) or _first(v["path"]),
+                         outlet=", ".join(sorted(v["publisher"])) or _file(_first(v["path"])),
                          url=_first(v["url"]), article=_first(v["article"]), node=node,
                          start=start))
     return _unrepeated(sorted(out, key=_order))

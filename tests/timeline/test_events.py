@@ -79,3 +79,14 @@ def test_verb_of_a_property_without_label():
     assert _verb("urge") == "urge"
     assert _verb("https://schema.org/worksFor") == "works for"
     assert _verb("https://w3id.org/graphbuild/ns#leads") == "leads"
+
+
+@pytest.mark.parametrize(("path", "outlet"), [
+    ("corpus/tass.jsonl:12", "corpus/tass.jsonl"),  # a JSONL line: its file is the outlet
+    ("feeds/rt.xml", "feeds/rt.xml"),
+    ("C:/news/a.txt", "C:/news/a.txt"),  # a drive letter is no line number
+])
+def test_the_outlet_of_an_article_without_publisher_is_its_file(path: str, outlet: str) -> None:
+    from graphbuild.timeline.events import _file
+
+    assert _file(path) == outlet
