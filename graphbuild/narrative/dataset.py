@@ -3,13 +3,11 @@ compared with its candidates at once (same test and keys as a store)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from rdflib import Dataset
 
 from graphbuild.narrative.cluster import Narrative, link_triples, narrative_triples, narratives
 from graphbuild.narrative.read import appearances
-from graphbuild.narrative.similar import Link, band_keys, compare, prefer_exact
+from graphbuild.narrative.similar import link_all
 from graphbuild.narrative.store import NARRATIVE_GRAPH
 from graphbuild.store.terms import prologue
 
@@ -24,16 +22,7 @@ def add_narratives(ds: Dataset) -> list[Narrative]:
             yield tuple(None if v is None else str(v) for v in row)
 
     apps = {a.iri: a for a in appearances(rows)}
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for a in apps.values():
-        for k in band_keys(a.text):
-            blocks[k].append(a.iri)
-        for s in a.speakers:
-            blocks["speaker " + s].append(a.iri)
-    pairs = {(x, y) for members in blocks.values() for x in members for y in members if x < y}
-    links: list[Link] = prefer_exact(
-        [lk for x, y in sorted(pairs) if (lk := compare(apps[x], apps[y])) is not None],
-        apps)
+    links = link_all(apps)
     found = narratives(apps, links)
     if links:
         g = ds.graph(NARRATIVE_GRAPH)

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 __all__ = ["Appearance", "Link", "band_keys", "compare", "content_words", "normalise",
-           "prefer_exact"]
+           "link_all", "prefer_exact"]
 
 #: MinHash: permutations, bands (rows per band = PERMUTATIONS // BANDS), fixed seed
 PERMUTATIONS = 64
@@ -92,18 +92,20 @@ class Link:
     articles: tuple[str, ...] = ()  # the articles of a and b (IRIs)
 
 
+@lru_cache(maxsize=65536)  # each appearance is compared with many: normalise it once
 def normalise(text: str) -> str:
     """Lower case words separated by single spaces (NFKC; curly apostrophes made straight)."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").casefold()
     return " ".join(_WORD.findall(text))
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
     """Lower-case words not capitalised in ``text`` (not names, not a sentence's first word),
     not stop words, not numbers."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
-    return {w.casefold() for w in _WORD.findall(text)
-            if not w[0].isupper() and not w[0].isdigit() and w.casefold() not in _STOP}
+    return frozenset(w.casefold() for w in _WORD.findall(text)
+                     if not w[0].isupper() and not w[0].isdigit() and w.casefold() not in _STOP)
 
 
 @lru_cache(maxsize=1)
@@ -191,3 +193,20 @@ def prefer_exact(links: list[Link], apps: dict[str, Appearance]) -> list[Link]:
                 and ((x.iri, y.article) in exact or (y.iri, x.article) in exact))
 
     return [lk for lk in links if not taken(lk)]
+
+
+def link_all(apps: dict[str, Appearance], keys: dict[str, tuple[str, ...]] | None = None
+             ) -> list[Link]:
+    """Every link among ``apps`` (IRI -> appearance) at once, in memory: each appearance is
+    compared with those sharing a band key or a speaker (``keys``: the band keys when
+    already computed). The same links as the store's incremental update makes."""
+    blocks: dict[str, list[str]] = {}
+    for a in apps.values():
+        for k in (keys[a.iri] if keys is not None else band_keys(a.text)):
+            blocks.setdefault(k, []).append(a.iri)
+        for sp in a.speakers:
+            blocks.setdefault("speaker " + sp, []).append(a.iri)
+    pairs = {(x, y) if x < y else (y, x) for members in blocks.values()
+             for i, x in enumerate(members) for y in members[i + 1:]}
+    return prefer_exact([lk for x, y in sorted(pairs)
+                         if (lk := compare(apps[x], apps[y])) is not None], apps)

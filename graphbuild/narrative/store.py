@@ -31,9 +31,16 @@ from rdflib import Literal, URIRef
 
 from graphbuild.narrative.cluster import Narrative, link_triples, narrative_triples, narratives
 from graphbuild.narrative.read import appearances
-from graphbuild.narrative.similar import Appearance, Link, band_keys, compare, prefer_exact
+from graphbuild.narrative.similar import (
+    Appearance,
+    Link,
+    band_keys,
+    compare,
+    link_all,
+    prefer_exact,
+)
 from graphbuild.rdf.vocab import GB, GRAPH
-from graphbuild.store.terms import nt_term, prologue
+from graphbuild.store.terms import nt_term, prologue, to_ox
 
 __all__ = ["NARRATIVE_GRAPH", "INDEX_GRAPH", "NarrativeReport", "update_narratives"]
 
@@ -65,6 +72,14 @@ def iri_values(var: str, iris: Iterable[str]) -> str:
     return "VALUES ?" + var + " { " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
 
 
+def _ox(term):  # noqa: ANN001, ANN202 - an rdflib or pyoxigraph term, as pyoxigraph's
+    return term if isinstance(term, (ox.NamedNode, ox.Literal)) else to_ox(term)
+
+
+_INDEXED_ARTICLE, _SHINGLE_BAND = ox.NamedNode(str(GB.indexedArticle)), ox.NamedNode(
+    str(GB.shingleBand))
+
+
 class _Io:
     """Reads and writes of the narrative layer over a GraphStore (embedded or remote)."""
 
@@ -72,19 +87,21 @@ class _Io:
         self.store = store
 
     def rows(self, sparql: str) -> Iterable[tuple[str | None, ...]]:
-        result = self.store.query(sparql)
-        names = [v.value for v in result.variables]
-        for sol in result:
-            yield tuple(None if sol[n] is None else sol[n].value for n in names)
+        for sol in self.store.query(sparql):  # by position: much faster than by name
+            yield tuple(None if t is None else t.value for t in sol)
 
     def update(self, sparql: str) -> None:
         self.store.update(prologue() + sparql)
 
     def insert(self, graph, triples: Iterable[tuple]) -> None:  # noqa: ANN001
-        lines = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples]
-        for block in chunks(lines, 2000):
-            self.store.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(block)
-                              + "\n} }")
+        """Add rdflib triples to ``graph`` (pyoxigraph quads: one write for an embedded
+        store, ``INSERT DATA`` requests for a remote one)."""
+        g = ox.NamedNode(str(graph))
+        quads = [ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples]
+        for block in chunks(quads, 5000):  # a remote store: one INSERT DATA each
+            self.store.store.extend(block)
+
+
 
 
 def _keys(io: _Io) -> tuple[dict[str, str], dict[str, str]]:
@@ -164,15 +181,34 @@ def _load(io: _Io, iris: Iterable[str]) -> dict[str, Appearance]:
     return out
 
 
+def _index_triples(apps: Iterable[Appearance], keys: dict[str, tuple[str, ...]]
+                   ) -> Iterable[tuple]:
+    for a in apps:  # pyoxigraph terms: hundreds of thousands of them on a first build
+        node = ox.NamedNode(a.iri)
+        yield node, _INDEXED_ARTICLE, ox.NamedNode(a.article)
+        for k in keys[a.iri]:
+            yield node, _SHINGLE_BAND, ox.Literal(k)
+
+
+def _link_everything(io: _Io, report: NarrativeReport) -> None:
+    """Index and link every appearance of the store at once (a first build, or a new
+    linking method): the candidates are grouped in memory instead of looked up one article
+    at a time — the same links, several times faster."""
+    apps = {a.iri: a for a in appearances(io.rows)}
+    keys = {i: band_keys(a.text) for i, a in apps.items()}
+    io.insert(INDEX_GRAPH, _index_triples(apps.values(), keys))
+    links = link_all(apps, keys)
+    io.insert(NARRATIVE_GRAPH, (t for lk in links for t in link_triples(lk)))
+    report.links += len(links)
+
+
 def _link_new(io: _Io, articles: list[str], report: NarrativeReport) -> set[str]:
     """Index the appearances of ``articles`` and link them; returns their IRIs."""
     new: list[Appearance] = []
     for block in chunks(articles):
         new.extend(appearances(io.rows, iri_values("art", block)))
     keys = {a.iri: band_keys(a.text) for a in new}
-    io.insert(INDEX_GRAPH, ((URIRef(a.iri), p, o) for a in new for p, o in
-                            [(GB.indexedArticle, URIRef(a.article))]
-                            + [(GB.shingleBand, Literal(k)) for k in keys[a.iri]]))
+    io.insert(INDEX_GRAPH, _index_triples(new, keys))
     cands = _candidates(io, new, keys)
     others = _load(io, {c for cs in cands.values() for c in cs})
     links: dict[tuple[str, str], Link] = {}
@@ -250,7 +286,11 @@ def update_narratives(store) -> NarrativeReport:  # noqa: ANN001 - a GraphStore
     everything = pending or len(gone) + len(changed) > len(stored) // 2
     seeds = set() if everything else _touched(io, gone + changed)
     _drop(io, gone + changed)
-    for block in chunks(changed, BATCH):
+    if everything and len(changed) == len(stored):  # every article: all at once, in memory
+        _link_everything(io, report)
+        io.insert(INDEX_GRAPH, ((URIRef(a), GB.indexedKey, Literal(k)) for a, k in stored.items()))
+        report.indexed = len(changed)
+    for block in ([] if report.indexed else chunks(changed, BATCH)):
         seeds |= _link_new(io, block, report)
         io.insert(INDEX_GRAPH, ((URIRef(a), GB.indexedKey, Literal(stored[a])) for a in block))
         report.indexed += len(block)
