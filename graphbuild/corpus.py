@@ -20,8 +20,9 @@ as in every mode. A worker process that dies (killed, out of memory) stops the b
 :class:`~graphbuild.errors.WorkerDiedError` instead of hanging; what was written stays, and
 the same build again carries on.
 
-Cross-article merging runs after the articles are written, then the narratives are brought
-up to date (:mod:`graphbuild.narrative.store`: only new and changed articles are compared).
+After the articles are written the narratives are brought up to date
+(:mod:`graphbuild.narrative.store`: only new and changed articles are compared), then
+entities are merged across articles.
 The store records that merging is pending before the first write of a build and clears it
 when merging is done, so a build interrupted before or during merging merges on the next
 run even when no article changed.
@@ -164,16 +165,17 @@ def build_store(inputs: Iterable[str | os.PathLike], store: GraphStore, *,
         raise
     if report.replaced or was_pending:  # a replaced article may leave entities unmentioned
         store.prune_entities()
+    if merge:  # narratives before merging, on the unmerged store as every build sees it, so
+        # that the merges (which move the narratives' entities too) are the same in any order
+        from graphbuild.narrative.store import update_narratives
+
+        done = update_narratives(store)
+        report.narratives, report.narrative_seconds = done.narratives, done.seconds
     if merge and (marked or was_pending):
         from graphbuild.resolve.crossdoc import merge_entities
 
         report.merges = merge_entities(store)
         store.clear_merge_pending()
-    if merge:  # narratives after merging: speakers are the merged entities
-        from graphbuild.narrative.store import update_narratives
-
-        done = update_narratives(store)
-        report.narratives, report.narrative_seconds = done.narratives, done.seconds
     return report
 
 

@@ -173,10 +173,10 @@ def remove_articles(store: GraphStore, article_graphs: list[str]) -> list[str]:
     from rdflib import URIRef
 
     begin_writes(store)
-    missing = [g for g in article_graphs if not store.remove_article(URIRef(g))]
-    merge_entities(store)
-    store.clear_merge_pending()
     from graphbuild.narrative.store import update_narratives
 
+    missing = [g for g in article_graphs if not store.remove_article(URIRef(g))]
     update_narratives(store)  # the removed articles' appearances leave their narratives
+    merge_entities(store)
+    store.clear_merge_pending()
     return missing

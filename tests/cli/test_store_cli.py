@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
+from graphbuild.narrative.store import INDEX_GRAPH, NARRATIVE_GRAPH
 from graphbuild.rdf.vocab import ENTITY_GRAPH, article_graph_iri
 from graphbuild.store.oxi import to_rdflib
 from tests.corpus.helpers import bbc_rows, cli, write_jsonl
@@ -44,7 +45,8 @@ def test_stats_prints_the_counts(store: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = dict(line.split() for line in done.stdout.splitlines())
     assert rows["articles"] == "8"
-    assert set(rows) == {"articles", "entities", "statements", "quotes", "roles", "triples"}
+    assert set(rows) == {"articles", "entities", "statements", "quotes", "roles", "narratives",
+                         "triples"}
     as_json = json.loads(cli("stats", "--store", str(store), "--json").stdout)
     assert as_json["articles"] == 8
     assert as_json["triples"] == int(rows["triples"].replace(",", "")) == len(_store_quads(store))
@@ -110,8 +112,11 @@ def test_remove_deletes_an_article_and_the_entities_only_it_mentions(store: Path
     entity_subjects = {s for s, _, _, g in after if g == ENTITY_GRAPH}
     assert alone and not alone & entity_subjects
     assert kept <= entity_subjects
-    assert {q for q in before if q[3] not in {graph, ENTITY_GRAPH}} == {
-        q for q in after if q[3] != ENTITY_GRAPH}  # other articles untouched
+    narrative = {NARRATIVE_GRAPH, INDEX_GRAPH}  # the removed article's appearances leave
+    assert {q for q in before if q[3] not in {graph, ENTITY_GRAPH} | narrative} == {
+        q for q in after if q[3] not in {ENTITY_GRAPH} | narrative}  # other articles untouched
+    assert not [q for q in after if q[3] in narrative and str(graph).replace(
+        "/graph/", "/id/") + "/" in " ".join(map(str, q[:3]))]
 
     missing = cli("remove", "no/such-article", "--store", str(copy))
     assert missing.returncode == 1 and "no/such-article" in missing.stderr
