@@ -40,7 +40,7 @@ from graphbuild.narrative.similar import (
     prefer_exact,
 )
 from graphbuild.rdf.vocab import GB, GRAPH
-from graphbuild.store.terms import nt_term, prologue, to_ox
+from graphbuild.store.terms import chunks, iri_values, prologue, to_ox
 
 __all__ = ["NARRATIVE_GRAPH", "INDEX_GRAPH", "NarrativeReport", "update_narratives"]
 
@@ -60,16 +60,6 @@ class NarrativeReport:
     links: int = 0  # links written
     narratives: list[Narrative] = field(default_factory=list)  # those (re)written
     seconds: float = 0.0
-
-
-def chunks(items: list, size: int = 400) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def iri_values(var: str, iris: Iterable[str]) -> str:
-    """``VALUES ?var { <a> … }``; each IRI checked by pyoxigraph (never pasted raw)."""
-    return "VALUES ?" + var + " { " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
 
 
 def _ox(term):  # noqa: ANN001, ANN202 - an rdflib or pyoxigraph term, as pyoxigraph's
@@ -151,7 +141,7 @@ def _candidates(io: _Io, new: list[Appearance], keys: dict[str, tuple[str, ...]]
             by_key[k].add(a.iri)
     out: dict[str, set[str]] = defaultdict(set)
     for block in chunks(sorted(by_key), 500):
-        vals = "VALUES ?k { " + " ".join(nt_term_str(k) for k in block) + " }"
+        vals = "VALUES ?k { " + " ".join(str(ox.Literal(k)) for k in block) + " }"
         for other, k in io.rows(f"""SELECT ?x ?k WHERE {{ {vals}
                 GRAPH <{INDEX_GRAPH}> {{ ?x gb:shingleBand ?k }} }}"""):
             for a in by_key[k]:
@@ -167,10 +157,6 @@ def _candidates(io: _Io, new: list[Appearance], keys: dict[str, tuple[str, ...]]
             for a in by_speaker[s]:
                 out[a].add(other)
     return out
-
-
-def nt_term_str(text: str) -> str:
-    return nt_term(Literal(text))
 
 
 def _load(io: _Io, iris: Iterable[str]) -> dict[str, Appearance]:
@@ -290,10 +276,12 @@ def update_narratives(store) -> NarrativeReport:  # noqa: ANN001 - a GraphStore
         _link_everything(io, report)
         io.insert(INDEX_GRAPH, ((URIRef(a), GB.indexedKey, Literal(k)) for a, k in stored.items()))
         report.indexed = len(changed)
-    for block in ([] if report.indexed else chunks(changed, BATCH)):
-        seeds |= _link_new(io, block, report)
-        io.insert(INDEX_GRAPH, ((URIRef(a), GB.indexedKey, Literal(stored[a])) for a in block))
-        report.indexed += len(block)
+    else:
+        for block in chunks(changed, BATCH):
+            seeds |= _link_new(io, block, report)
+            io.insert(INDEX_GRAPH, ((URIRef(a), GB.indexedKey, Literal(stored[a]))
+                                    for a in block))
+            report.indexed += len(block)
     report.removed = len(gone)
     _rewrite(io, report, None if everything else seeds)
     io.update(f"""DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{

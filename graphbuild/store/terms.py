@@ -7,7 +7,7 @@ use these."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -16,8 +16,8 @@ from rdflib.namespace import XSD
 
 from graphbuild.rdf.vocab import PREFIXES
 
-__all__ = ["nquads", "nt_term", "prologue", "term_text", "to_ox", "to_rdflib",
-           "with_prefixes"]
+__all__ = ["chunks", "iri_values", "nquads", "nt_term", "prologue", "term_text", "to_ox",
+           "to_rdflib", "with_prefixes"]
 
 
 def to_ox(term: Any) -> Any:
@@ -102,3 +102,15 @@ def term_text(term: Any) -> str:
     if isinstance(term, (ox.NamedNode, ox.Literal)):
         return str(term)
     raise ValueError(f"only IRIs and literals can be bound in a remote query, not {term!r}")
+
+
+def iri_values(var: str, iris: Iterable[str]) -> str:
+    """A ``VALUES ?var { <a> <b> }`` block; each IRI checked by pyoxigraph (raises ValueError
+    on an invalid one: never pasted raw)."""
+    return "VALUES ?" + var + " { " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
+
+
+def chunks(items: list[Any], size: int = 2000) -> Iterator[list[Any]]:
+    """``items`` in slices of at most ``size`` (VALUES blocks, write batches)."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

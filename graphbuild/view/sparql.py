@@ -20,12 +20,12 @@ from graphbuild.errors import GraphFileError, InputNotFoundError
 from graphbuild.rdf.vocab import PREFIXES
 from graphbuild.store.files import format_for_path
 from graphbuild.store.oxi import GraphStore, to_ox, to_rdflib
+from graphbuild.store.terms import chunks, iri_values  # noqa: F401 - re-exported
 
 __all__ = ["open_file", "open_store_dir", "from_rdflib", "select", "construct", "values",
            "iri_values", "chunks", "to_rdflib_graph", "PROLOGUE"]
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
-CHUNK = 2000  # rows per VALUES block
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
@@ -83,11 +83,6 @@ def construct(store: ox.Store, query: str, bindings: dict[str, Any] | None = Non
     yield from _run(store, query, bindings)
 
 
-def iri_values(var: str, iris: Iterable[str]) -> str:
-    """A ``VALUES ?var { <a> <b> }`` block (IRIs are checked to need no escaping)."""
-    return "VALUES ?" + var + " { " + " ".join(_iri(i) for i in iris) + " }"
-
-
 def values(names: list[str], rows: Iterable[tuple[str, ...]]) -> str:
     """A ``VALUES (?a ?b) { (<x> <y>) }`` block of IRIs."""
     body = " ".join("(" + " ".join(_iri(i) for i in row) + ")" for row in rows)
@@ -97,11 +92,6 @@ def values(names: list[str], rows: Iterable[tuple[str, ...]]) -> str:
 def _iri(text: str) -> str:
     return str(ox.NamedNode(text))  # raises ValueError on an invalid IRI: never pasted raw
 
-
-def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    """``items`` in slices of at most ``size``."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def to_rdflib_graph(triples: Iterable[Any], graph: Graph | None = None) -> Graph:
