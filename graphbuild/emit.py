@@ -94,10 +94,11 @@ def _write(path: Path, chunks: list[bytes]) -> None:
 def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLike, *,
                     model: str = nlp.DEFAULT_MODEL, jobs: int = 1, scheduler: str | None = None,
                     extractors: list[str] | None = None, progress: Progress | None = None,
-                    size: int = BATCH) -> BuildReport:
+                    size: int = BATCH, overlap: bool = False) -> BuildReport:
     """Write the articles of ``inputs`` as N-Quads partitions of ``size`` articles into
     ``folder``; ``report.added`` lists the articles written, ``report.skipped`` the others.
-    ``progress`` is called after each article (as by :func:`graphbuild.corpus.build_store`)."""
+    ``progress`` is called after each article, and ``overlap`` means what it means for
+    :func:`graphbuild.corpus.build_store`."""
     out = Path(folder)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -107,7 +108,7 @@ def emit_partitions(inputs: Iterable[str | os.PathLike], folder: str | os.PathLi
     keys: dict[str, deque[str]] = {}
     todo = _readable(inputs, report, progress, build_fingerprint(model, extractors), keys)
     encoded = encode_all(todo, model=model, jobs=jobs, extractors=extractors,
-                         scheduler=scheduler)
+                         scheduler=scheduler, overlap=overlap)
     written, in_part = 0, 0
     chunks: list[bytes] = []
     for enc in encoded:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -92,7 +91,7 @@ def load_aux_ner():  # -> spacy.Language
     except (OSError, ValueError) as err:
         raise ModelError(f"graphbuild's entity recogniser is missing from {root}; reinstall "
                          f"graphbuild or set {AUX_NER_ENV}=0") from err
-    # Its matrix products go through numpy's BLAS (one thread, see _aux_ents) rather than
+    # Its matrix products go through numpy's BLAS (one thread, see with_aux_ents) rather than
     # thinc's bundled BLIS, which was three times slower on the x86-64 machine graphbuild is
     # measured on. The sums are not bit-identical (about 1e-5 apart), but it found the same
     # entities in every sentence measured (README; tests/test_nlp_aux_ner.py). Only this
@@ -103,17 +102,15 @@ def load_aux_ner():  # -> spacy.Language
     return aux
 
 
-def _may_name(sent) -> bool:  # sent: spacy.tokens.Span
+def _may_name(doc: ParsedDoc, sent: Sentence) -> bool:
     """Whether a sentence can hold a name: a capitalised word after its first, or a first word
     the tagger calls a proper noun. Sentences without one are not given to the second
     recogniser (about a quarter of news sentences; it saves that share of its time)."""
-    for tok in sent:
-        if tok.i == sent.start:
-            if tok.tag_ in {"NNP", "NNPS"}:
-                return True
-        elif tok.text[:1].isupper():
-            return True
-    return False
+    first = doc.tokens[sent.token_start]
+    if first.tag in {"NNP", "NNPS"}:
+        return True
+    return any(tok.text[:1].isupper()
+               for tok in doc.tokens[sent.token_start + 1:sent.token_end])
 
 
 @lru_cache(maxsize=1)
@@ -124,29 +121,36 @@ def _blas_threads():  # -> threadpoolctl.ThreadpoolController
     return ThreadpoolController()
 
 
-def _aux_ents(aux, docs: list, batch_size: int) -> list[tuple[NerSpan, ...]]:
-    """The second recogniser's entities for each Doc: it runs over the Docs' own tokens,
-    sentence by sentence (only sentences that may hold a name), in one batch."""
+def with_aux_ents(docs: list[ParsedDoc], batch_size: int = 32) -> list[ParsedDoc]:
+    """``docs`` with the second recogniser's entities (:attr:`ParsedDoc.aux_ents`): it runs
+    over the Docs' own tokens, sentence by sentence (only sentences that may hold a name), in
+    one batch. Plain data in and out, so it can run in another process than the parse (a
+    ``--jobs 1`` store build parses in a worker process and runs this in the main one)."""
+    from dataclasses import replace
+
     from spacy.tokens import Doc
 
+    aux = load_aux_ner()
     where: list[tuple[int, int]] = []  # (doc index, first token of the sentence)
     words = []
     for n, doc in enumerate(docs):
-        for sent in doc.sents:
-            if _may_name(sent):
-                where.append((n, sent.start))
-                words.append(Doc(aux.vocab, words=[t.text for t in sent],
-                                 spaces=[bool(t.whitespace_) for t in sent]))
+        for sent in doc.sentences:
+            if _may_name(doc, sent):
+                toks = doc.tokens[sent.token_start:sent.token_end]
+                where.append((n, sent.token_start))
+                words.append(Doc(aux.vocab, words=[t.text for t in toks],
+                                 spaces=[bool(t.ws) for t in toks]))
     found: list[list[NerSpan]] = [[] for _ in docs]
-    with _blas_threads().limit(limits=1, user_api="blas"):  # one core: --jobs decides more
-        adocs = list(aux.pipe(words, batch_size=max(batch_size, 128)))
-    for (n, first), adoc in zip(where, adocs, strict=True):
-        doc = docs[n]
-        for e in adoc.ents:
-            start, end = first + e.start, first + e.end
-            found[n].append(NerSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
-                                    start, end, e.label_, doc[start:end].text))
-    return [tuple(f) for f in found]
+    with _blas_threads().limit(limits=1, user_api="blas"), aux.memory_zone():
+        # one core: --jobs decides more
+        for (n, first), adoc in zip(where, aux.pipe(words, batch_size=max(batch_size, 128)),
+                                    strict=True):
+            toks = docs[n].tokens
+            for e in adoc.ents:
+                start, end = first + e.start, first + e.end
+                a, b = toks[start].start, toks[end - 1].end
+                found[n].append(NerSpan(a, b, start, end, e.label_, docs[n].text[a:b]))
+    return [replace(doc, aux_ents=tuple(f)) for doc, f in zip(docs, found, strict=True)]
 
 
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
@@ -241,7 +245,9 @@ def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL,
     """
     nlp = load(model)
     mid = model_id(model)
-    aux = load_aux_ner() if aux_ner_enabled(aux_ner) else None
+    aux = aux_ner_enabled(aux_ner)
+    if aux:
+        load_aux_ner()
     arts = iter(articles)
     pending: list[Article] = []
 
@@ -250,16 +256,8 @@ def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL,
             pending.append(art)
             yield art.text
 
-    with ExitStack() as zones:
-        zones.enter_context(nlp.memory_zone())
+    with nlp.memory_zone():
         docs = nlp.pipe(texts(), batch_size=batch_size)
-        if aux is None:
-            for doc in docs:
-                yield to_parsed(pending.pop(0), doc, mid)
-            return
-        zones.enter_context(aux.memory_zone())
         while chunk := list(islice(docs, max(1, batch_size))):
-            arts = [pending.pop(0) for _ in chunk]
-            for art, doc, ents in zip(arts, chunk, _aux_ents(aux, chunk, batch_size),
-                                      strict=True):
-                yield to_parsed(art, doc, mid, ents)
+            parsed = [to_parsed(pending.pop(0), doc, mid) for doc in chunk]
+            yield from with_aux_ents(parsed, batch_size) if aux else parsed

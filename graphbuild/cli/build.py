@@ -81,7 +81,7 @@ def _store(inputs: list[str], path: Path | str, model: str, jobs: int, quiet: bo
         total = None if quiet else count_articles(inputs)
         with article_progress(total, quiet) as tick:
             report = build_store(inputs, store, model=model, jobs=jobs, progress=tick,
-                                 merge=merge, scheduler=scheduler, force=force)
+                                 merge=merge, scheduler=scheduler, force=force, overlap=True)
         if quiet and not as_json:  # no summary: no counting over the whole store
             return len(report.skipped)
         stats = store.stats()
@@ -107,7 +107,7 @@ def _emit(inputs: list[str], folder: Path, model: str, jobs: int, quiet: bool,
     total = None if quiet else count_articles(inputs)
     with article_progress(total, quiet) as tick:
         report = emit_partitions(inputs, folder, model=model, jobs=jobs, scheduler=scheduler,
-                                 progress=tick)
+                                 progress=tick, overlap=True)
     parts = len(partitions(folder))
     _summary(quiet, as_json,
              f"{len(report.added)} articles ({report.triples_written} quads) in "
@@ -170,7 +170,8 @@ def _check_options(store_dir: str | None, out_dir: str | None, emit_dir: str | N
 @click.option("--model", default=nlp.DEFAULT_MODEL, show_default=True,
               help="spaCy English pipeline to parse with (any installed one).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (with --store or --emit).")
+              help="Worker processes (with --store or --emit); with 1, a build of 64 "
+                   "articles or more parses in one worker while this process extracts.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Parse on a Dask cluster (with --store or --emit): tcp://HOST:PORT of a "
                    "running scheduler, or local:N to start N worker processes here.")

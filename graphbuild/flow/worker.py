@@ -1,7 +1,10 @@
 """The one worker: parse a batch of articles, run the extractors, contain failures.
 
-The same code runs in this process (files mode, ``graphbuild.build()``, ``--jobs 1``), in
-spawned pool processes (``--jobs N``) and on Dask workers (``--scheduler``). A batch is
+The same code runs in this process (files mode, ``graphbuild.build()``, a small store build),
+in spawned pool processes (``--jobs N``) and on Dask workers (``--scheduler``). A larger
+``--jobs 1`` store build splits it in two (:func:`parse_only` in one spawned process, the
+second recogniser, extractors and encoding here: :func:`finish`), so parsing and the rest
+overlap. A batch is
 parsed with ``nlp.parse``; if that raises, its articles are parsed one at a time, so only
 the article that fails is lost; an exception in the extractors loses that article only.
 Either way the article becomes a :class:`Failed` (named, with the error), which every sink
@@ -24,8 +27,8 @@ from graphbuild.errors import ModelError, WorkerDiedError
 from graphbuild.rdf.vocab import article_graph_iri
 from graphbuild.types import Article, ArticleResult
 
-__all__ = ["BATCH", "Encoded", "Failed", "batches", "encode", "failed", "init", "results",
-           "work"]
+__all__ = ["BATCH", "Encoded", "Failed", "batches", "encode", "failed", "finish", "init",
+           "parse_only", "results", "work"]
 
 @dataclass(frozen=True)
 class Encoded:
@@ -82,18 +85,23 @@ def batches(items: Iterable[Article], size: int = BATCH) -> Iterator[list[Articl
 _WORKER: dict[str, Any] = {}
 
 
-def init(model: str, extractors: list[str] | None) -> None:
-    """Load the model (and the second recogniser) and order the extractors, once per
-    process and setting (the loads are cached)."""
-    key = (model, tuple(extractors) if extractors is not None else None, nlp.aux_ner_enabled())
+def init(model: str, extractors: list[str] | None, *, parse: bool = True,
+         extract: bool = True) -> None:
+    """Load the model (``parse``), the second recogniser and the extractors (``extract``),
+    once per process and setting (the loads are cached)."""
+    aux = nlp.aux_ner_enabled()
+    key = (model, tuple(extractors) if extractors is not None else None, aux, parse, extract)
     if _WORKER.get("key") == key and "error" not in _WORKER:
         return
     _WORKER.clear()
-    _WORKER["pipe"] = registry.pipeline(extractors)
     _WORKER["model"] = model
-    nlp.load(model)
-    if nlp.aux_ner_enabled():
-        nlp.load_aux_ner()
+    if extract:
+        _WORKER["pipe"] = registry.pipeline(extractors)
+        if aux:
+            nlp.load_aux_ner()
+    if parse:
+        nlp.load(model)
+    _WORKER["aux"] = aux and extract  # the second recogniser runs where the extractors do
     _WORKER["key"] = key
 
 
@@ -121,14 +129,15 @@ def long_lived_models() -> Iterator[None]:
         gc.unfreeze()
 
 
-def init_pool_worker(model: str, extractors: list[str] | None, log_level: int) -> None:
-    """Initialiser of a spawned worker: logging like the parent; errors kept for
-    :func:`work`, which reports them in the parent."""
+def init_pool_worker(model: str, extractors: list[str] | None, log_level: int,
+                     extract: bool = True) -> None:
+    """Initialiser of a spawned worker (``extract=False``: one that only parses): logging
+    like the parent; errors kept for :func:`work`, which reports them in the parent."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s",
                         stream=sys.stderr, force=True)
     logging.getLogger("graphbuild").setLevel(log_level)
     try:
-        init(model, extractors)
+        init(model, extractors, extract=extract)
     except Exception as err:  # noqa: BLE001 - reported by the first task, in the parent
         _WORKER["error"] = err
     else:  # this process only parses: its models stay frozen out of collections
@@ -137,30 +146,38 @@ def init_pool_worker(model: str, extractors: list[str] | None, log_level: int) -
 
 # ------------------------------------------------------------------ the work
 
-def _parse_each(batch: list[Article]) -> list[Any]:
+def _parse_each(batch: list[Article], aux: bool) -> list[Any]:
     """Parse one article at a time (after a batch failed): ParsedDoc or Failed each."""
     out: list[Any] = []
     for art in batch:
         try:
-            out.extend(nlp.parse([art], model=_WORKER["model"], batch_size=1))
+            out.extend(nlp.parse([art], model=_WORKER["model"], batch_size=1, aux_ner=aux))
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
             out.append(failed(art, "parsing", err))
     return out
 
 
-def results(batch: list[Article]) -> list[ArticleResult | Failed]:
-    """Parse a batch and run the extractors (after :func:`init`); an article that raises
-    becomes a :class:`Failed`, the others go on."""
+def _check_started() -> None:
     err = _WORKER.get("error")
     if err is not None:
         if isinstance(err, ModelError):
             raise ModelError(err.message)
         raise WorkerDiedError(f"a worker could not start: {type(err).__name__}: {err}")
-    model, pipe = _WORKER["model"], _WORKER["pipe"]
+
+
+def _parse(batch: list[Article], aux: bool) -> list[Any]:
+    """ParsedDoc or Failed for each article of a batch (parsed together; if that raises, one
+    at a time)."""
     try:
-        docs: list[Any] = list(nlp.parse(batch, model=model, batch_size=len(batch)))
+        return list(nlp.parse(batch, model=_WORKER["model"], batch_size=len(batch),
+                              aux_ner=aux))
     except Exception:  # noqa: BLE001 - find the article that fails
-        docs = _parse_each(batch)
+        return _parse_each(batch, aux)
+
+
+def _extract(docs: list[Any]) -> list[ArticleResult | Failed]:
+    """Run the extractors over parsed docs; an article that raises becomes a Failed."""
+    pipe = _WORKER["pipe"]
     out: list[ArticleResult | Failed] = []
     for doc in docs:
         if isinstance(doc, Failed):
@@ -173,11 +190,9 @@ def results(batch: list[Article]) -> list[ArticleResult | Failed]:
     return out
 
 
-def work(batch: list[Article]) -> list[Encoded | Failed]:
-    """:func:`results`, each article's graph encoded as N-Quads (what crosses a process or
-    machine boundary, and what a store or partition file takes)."""
+def _encode_all(results: list[ArticleResult | Failed]) -> list[Encoded | Failed]:
     out: list[Encoded | Failed] = []
-    for res in results(batch):
+    for res in results:
         if isinstance(res, Failed):
             out.append(res)
             continue
@@ -185,4 +200,50 @@ def work(batch: list[Article]) -> list[Encoded | Failed]:
             out.append(encode(res))
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
             out.append(failed(res.doc.article, "extraction", err))
+    return out
+
+
+def results(batch: list[Article]) -> list[ArticleResult | Failed]:
+    """Parse a batch and run the extractors (after :func:`init`); an article that raises
+    becomes a :class:`Failed`, the others go on."""
+    _check_started()
+    return _extract(_parse(batch, _WORKER["aux"]))
+
+
+def work(batch: list[Article]) -> list[Encoded | Failed]:
+    """:func:`results`, each article's graph encoded as N-Quads (what crosses a process or
+    machine boundary, and what a store or partition file takes)."""
+    return _encode_all(results(batch))
+
+
+def parse_only(batch: list[Article]) -> list[Any]:
+    """The first half of :func:`work`, for a worker started with ``extract=False``: the
+    batch parsed by the model alone (ParsedDoc or Failed each)."""
+    _check_started()
+    return _parse(batch, aux=False)
+
+
+def finish(docs: list[Any]) -> list[Encoded | Failed]:
+    """The second half of :func:`work` (after ``init(..., parse=False)``): the second
+    recogniser over :func:`parse_only`'s docs, the extractors, the encoding."""
+    if _WORKER["aux"]:
+        docs = _with_aux(docs)
+    return _encode_all(_extract(docs))
+
+
+def _with_aux(docs: list[Any]) -> list[Any]:
+    """The second recogniser over a batch's docs; if that raises, one doc at a time, so only
+    the article that fails is lost (as in :func:`_parse`)."""
+    ok = [d for d in docs if not isinstance(d, Failed)]
+    try:
+        done = iter(nlp.with_aux_ents(ok, len(ok)) if ok else [])
+        return [d if isinstance(d, Failed) else next(done) for d in docs]
+    except Exception:  # noqa: BLE001 - find the article that fails
+        pass
+    out: list[Any] = []
+    for d in docs:
+        try:
+            out.append(d if isinstance(d, Failed) else nlp.with_aux_ents([d], 1)[0])
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
+            out.append(failed(d.article, "parsing", err))
     return out
