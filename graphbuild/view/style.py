@@ -31,6 +31,7 @@ TYPE_DEPTH: dict[str, int] = {
     "Product": 1,
     "CreativeWork": 1,
     "Legislation": 2,
+    "NewsArticle": 2,
     "Concept": 1,
     "UnspecifiedAgent": 1,
 }
@@ -85,6 +86,7 @@ _STYLES: dict[str, Style] = {
     "Product": Style("#a04000", "diamond"),
     "CreativeWork": Style("#d35d9b", "diamond"),
     "Legislation": Style("#6c3483", "diamond"),
+    "NewsArticle": Style("#566573", "diamond"),  # drawn only from query results
     "Concept": Style("#bdc3c7", "ellipse"),
     "UnspecifiedAgent": Style("#7f8c8d", "triangleDown"),
 }
@@ -166,6 +168,7 @@ PARENT: dict[str, str] = {
     "AdministrativeArea": "Place",
     **{t: "AdministrativeArea" for t in ("Country", "State", "City")},
     "Legislation": "CreativeWork",
+    "NewsArticle": "CreativeWork",
 }
 
 
