@@ -167,7 +167,7 @@ def graph_view(handle: StoreHandle, text: str, max_rows: int, title: str) -> dic
     with the names, types and mention counts the store has for its nodes (one more
     bounded query: :func:`graphbuild.view.around.node_facts`)."""
     from graphbuild.view import html_string
-    from graphbuild.view.around import result_graph
+    from graphbuild.view.around import result_graph, select_result
 
     check_sparql(text)
     store = handle.get()
@@ -186,7 +186,8 @@ def graph_view(handle: StoreHandle, text: str, max_rows: int, title: str) -> dic
         seen.add(triple)
         triples.append(triple)
     graph, facts = result_graph(store, triples, max_rows)
-    return {"html": html_string(graph, title=title), "rows": len(triples),
+    view, message = select_result(graph)
+    return {"html": html_string(view, title=title, note=message), "rows": len(triples),
             "truncated": truncated or facts.truncated}
 
 

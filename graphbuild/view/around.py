@@ -34,12 +34,12 @@ from graphbuild.view.entity_graph import (
     attach_texts,
     entity_graph,
 )
-from graphbuild.view.select import Selection
+from graphbuild.view.select import DEFAULT_LIMIT, Selection
 from graphbuild.view.sparql import PROLOGUE
 from graphbuild.view.style import kind_for
 
-__all__ = ["NODE_FACTS", "NEIGHBOURHOOD", "NEIGHBOURS", "Facts", "node_facts",
-           "result_graph", "neighbourhood_graph", "result_iris"]
+__all__ = ["NODE_FACTS", "NEIGHBOURHOOD", "AMONG", "NEIGHBOURS", "Facts", "node_facts",
+           "result_graph", "select_result", "neighbourhood_graph", "result_iris"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -210,7 +210,8 @@ def _other_node(iri: str, info: dict[str, Any] | None, mentions: int) -> dict[st
     return {"label": _short(names[0]) if names else _local(iri).replace("_", " "),
             "type": ntype,
             "types": [ntype], "kind": kind_for(ntype),
-            "entity": ntype not in ("Concept", "UnspecifiedAgent"), "aliases": [], "roles": [],
+            "entity": ntype not in ("Concept", "UnspecifiedAgent"), "result_only": True,
+            "aliases": [], "roles": [],
             "mentions": mentions, "first": "", "last": "", "said": [], "quotes": 0}
 
 
@@ -264,6 +265,20 @@ def result_graph(store: Any, triples: list[ox.Triple], limit: int,
                        count=1, confidence=None, hedged=False, reported=False,
                        negated=False, weak=False, first="", last="")
     return g, facts
+
+
+def select_result(g: nx.MultiDiGraph, limit: int = DEFAULT_LIMIT
+                  ) -> tuple[nx.MultiDiGraph, str]:
+    """:func:`result_graph`'s graph cut to a page (the ``limit`` most central entities,
+    as any view), the named entities ranked before the other nodes drawn (articles are
+    hubs of ``schema:mentions``: the labels drawn first go to the entities)."""
+    view, message = select_view(g, Selection(limit=limit))
+    shown = sorted((n for n, d in view.nodes(data=True) if d.get("shown")),
+                   key=lambda n: (bool(view.nodes[n].get("result_only")),
+                                  view.nodes[n]["rank"], n))
+    for i, n in enumerate(shown):
+        view.nodes[n]["rank"] = i
+    return view, message
 
 
 def _focused(g: nx.MultiDiGraph, iri: str, facts: Facts, neighbours: int

@@ -31,7 +31,6 @@ TYPE_DEPTH: dict[str, int] = {
     "Product": 1,
     "CreativeWork": 1,
     "Legislation": 2,
-    "NewsArticle": 2,
     "Concept": 1,
     "UnspecifiedAgent": 1,
 }
@@ -86,7 +85,8 @@ _STYLES: dict[str, Style] = {
     "Product": Style("#a04000", "diamond"),
     "CreativeWork": Style("#d35d9b", "diamond"),
     "Legislation": Style("#6c3483", "diamond"),
-    "NewsArticle": Style("#566573", "diamond"),  # drawn only from query results
+    # not an entity type (not in TYPE_DEPTH, so no --types): drawn from query results only
+    "NewsArticle": Style("#566573", "diamond"),
     "Concept": Style("#bdc3c7", "ellipse"),
     "UnspecifiedAgent": Style("#7f8c8d", "triangleDown"),
 }
@@ -168,7 +168,6 @@ PARENT: dict[str, str] = {
     "AdministrativeArea": "Place",
     **{t: "AdministrativeArea" for t in ("Country", "State", "City")},
     "Legislation": "CreativeWork",
-    "NewsArticle": "CreativeWork",
 }
 
 

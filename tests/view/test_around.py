@@ -9,7 +9,12 @@ import pyoxigraph as ox
 import pytest
 
 from graphbuild.rdf.vocab import ID
-from graphbuild.view.around import neighbourhood_graph, node_facts, result_graph
+from graphbuild.view.around import (
+    neighbourhood_graph,
+    node_facts,
+    result_graph,
+    select_result,
+)
 from graphbuild.view.pipeline import make_view
 from graphbuild.view.select import Selection
 from graphbuild.view.sparql import PROLOGUE, open_file
@@ -83,3 +88,13 @@ def test_neighbourhood_keeps_the_strongest_neighbours(store: ox.Store) -> None:
 def test_neighbourhood_cap_is_reported(store: ox.Store) -> None:
     _, message, truncated = neighbourhood_graph(store, ZAK, limit=5)
     assert truncated and "cut at 5 rows" in message
+
+
+def test_result_labels_go_to_entities_first(store: ox.Store) -> None:
+    triples = _construct(store, "CONSTRUCT { ?s schema:mentions ?o } WHERE "
+                                "{ ?s schema:mentions ?o }")
+    view, message = select_result(result_graph(store, triples, limit=1000)[0])
+    order = sorted((d["rank"], n) for n, d in view.nodes(data=True) if d.get("shown"))
+    kinds = [bool(view.nodes[n].get("result_only")) for _, n in order]
+    assert kinds == sorted(kinds) and kinds[0] is False and kinds[-1] is True  # articles last
+    assert message.startswith("showing ")
