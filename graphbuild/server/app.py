@@ -2,9 +2,10 @@
 connections, headers, bodies and answers) and the query workers.
 
 Routes: ``/`` query page · ``/sparql`` SPARQL protocol (service description without a
-query) · ``/service-description`` · ``/view?query=`` graph view · ``/id/…`` entity pages ·
-``/health``. A server bound to a loopback address only answers requests whose ``Host`` is
-a loopback name, so web pages cannot reach it through DNS rebinding.
+query) · ``/service-description`` · ``/view?query=`` graph view · ``/view/entity?iri=``
+graph view of an entity's neighbourhood · ``/id/…`` entity pages · ``/health``. A server
+bound to a loopback address only answers requests whose ``Host`` is a loopback name, so
+web pages cannot reach it through DNS rebinding.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ class App:
             return self.pages.index(req, self.endpoint(req))
         if path == "/view":
             return self.pages.view(req)
+        if path == "/view/entity":
+            return self.pages.entity_graph(req)
         if path.startswith("/id/"):
             return self.pages.entity(req)
         if path == "/service-description":

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from graphbuild.query.format import shorten
 from graphbuild.rdf.vocab import ID
 
 __all__ = ["ID_BASE", "iri_for_path", "path_for_iri", "href_for", "ENTITY_QUERIES",
-           "CONSTRUCT_ENTITY", "EXISTS_QUERY", "entity_view"]
+           "CONSTRUCT_ENTITY", "EXISTS_QUERY", "entity_view", "graph_href", "store_iri"]
 
 ID_BASE = str(ID)
 _IRI_TAIL = re.compile(r"[^\x00-\x20<>\"{}|^`\\]+")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ENTITY_KIND = "https://w3id.org/graphbuild/ns#entityKind"
+#: the graph view of an entity's neighbourhood (``Pages.entity_graph``)
+GRAPH_VIEW_PATH = "/view/entity"
 
 _STATEMENTS = """
 SELECT ?e ?st ?position ?s ?slabel ?stext ?verb ?negated ?o ?olabel ?otext ?complement
@@ -86,6 +90,19 @@ def iri_for_path(path: str) -> str | None:
 
 def path_for_iri(iri: str) -> str:
     return "/id/" + iri[len(ID_BASE):]
+
+
+def store_iri(text: str) -> str | None:
+    """``text`` if it is an IRI an entity page could have (``gbid:`` and a well-formed
+    tail, as :func:`iri_for_path` accepts), else None."""
+    if not text.startswith(ID_BASE):
+        return None
+    return text if iri_for_path(path_for_iri(text)) == text else None
+
+
+def graph_href(iri: str) -> str:
+    """The graph view of ``iri``'s neighbourhood: ``/view/entity?iri=…`` (encoded)."""
+    return GRAPH_VIEW_PATH + "?" + urlencode({"iri": iri})
 
 
 def href_for(iri: str) -> str | None:
@@ -175,6 +192,7 @@ def entity_view(iri: str, rows: dict[str, list[dict]], limit: int) -> dict[str, 
               for pos, heading in headings]
     return {
         "iri": iri, "path": path_for_iri(iri),
+        "graph": graph_href(iri) if values(ENTITY_KIND) else None,
         "title": labels[0] if labels else shorten(iri),
         "labels": labels,
         "types": [shorten(t) for t in values(RDF_TYPE)],

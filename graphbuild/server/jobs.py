@@ -163,26 +163,45 @@ def select_rows(handle: StoreHandle, queries: dict[str, str], bindings: dict[str
 
 
 def graph_view(handle: StoreHandle, text: str, max_rows: int, title: str) -> dict[str, Any]:
-    """A CONSTRUCT/DESCRIBE result drawn as graphbuild's self-contained HTML graph page."""
-    from rdflib import Graph
-
-    from graphbuild.store.oxi import to_rdflib
+    """A CONSTRUCT/DESCRIBE result drawn as graphbuild's self-contained HTML graph page,
+    with the names, types and mention counts the store has for its nodes (one more
+    bounded query: :func:`graphbuild.view.around.node_facts`)."""
     from graphbuild.view import html_string
+    from graphbuild.view.around import result_graph, select_result
 
     check_sparql(text)
-    result = handle.get().query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
+    store = handle.get()
+    result = store.query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
     if not isinstance(result, ox.QueryTriples):
         raise ValueError("the graph view draws CONSTRUCT or DESCRIBE results only")
-    graph = Graph()
+    triples: list[ox.Triple] = []
+    seen: set[ox.Triple] = set()
     truncated = False
     for triple in result:
-        if len(graph) >= max_rows:
+        if triple in seen:
+            continue
+        if len(triples) >= max_rows:
             truncated = True
             break
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate),
-                   to_rdflib(triple.object)))
-    return {"html": html_string(graph, title=title), "rows": len(graph),
-            "truncated": truncated}
+        seen.add(triple)
+        triples.append(triple)
+    graph, facts = result_graph(store, triples, max_rows)
+    view, message = select_result(graph)
+    return {"html": html_string(view, title=title, note=message), "rows": len(triples),
+            "truncated": truncated or facts.truncated}
+
+
+def entity_graph_view(handle: StoreHandle, iri: str, max_rows: int) -> dict[str, Any]:
+    """The graph view page of one entity's neighbourhood (the entity and its strongest
+    neighbours: :func:`graphbuild.view.around.neighbourhood_graph`)."""
+    from graphbuild.view import html_string
+    from graphbuild.view.around import neighbourhood_graph
+
+    graph, message, truncated = neighbourhood_graph(handle.get(), iri, max_rows)
+    label = str(graph.nodes[iri].get("label") or iri)
+    return {"html": html_string(graph, title=f"{label} · graphbuild graph view",
+                                note=message),
+            "rows": graph.number_of_nodes(), "truncated": truncated}
 
 
 JOBS: dict[str, Callable[..., Any]] = {
@@ -190,4 +209,5 @@ JOBS: dict[str, Callable[..., Any]] = {
     "update": run_update,
     "rows": select_rows,
     "view": graph_view,
+    "entity_view": entity_graph_view,
 }

@@ -17,6 +17,7 @@ from graphbuild.server.entity import (
     ID_BASE,
     entity_view,
     iri_for_path,
+    store_iri,
 )
 from graphbuild.server.negotiate import GRAPH_FORMATS, PAGE_FORMATS, negotiate
 from graphbuild.server.protocol import result_headers, run_job
@@ -92,6 +93,21 @@ class Pages:
             "title": "graphbuild: CONSTRUCT result"}, text)
         return html_response(out["html"], VIEW_CSP,
                              headers=result_headers(out, self.config))
+
+    def entity_graph(self, req: Request) -> Response:
+        """``/view/entity?iri=…``: the graph view of an entity and its strongest
+        neighbours (shown in the entity page's sandboxed iframe)."""
+        given = req.params.get("iri", [])
+        if len(given) != 1 or not given[0]:
+            raise HttpError(400, "give one 'iri': /view/entity?iri=https://w3id.org/"
+                                 "graphbuild/id/…")
+        iri = store_iri(given[0])
+        if iri is None:
+            raise HttpError(404, "no such entity (an IRI under " + ID_BASE + " is needed)")
+        self._require(iri)
+        out = run_job(self.pool, self.config, "entity_view", {
+            "iri": iri, "max_rows": self.config.max_rows})
+        return html_response(out["html"], VIEW_CSP, headers=result_headers(out, self.config))
 
     # ---------------------------------------------------------------- entity pages
     def entity(self, req: Request) -> Response:

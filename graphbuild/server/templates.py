@@ -100,6 +100,12 @@ _ENTITY = """{% extends "base" %}
   {% if e.aliases %}<dt>also called</dt><dd>{{ e.aliases|join(", ") }}</dd>{% endif %}
   {% if e.job_titles %}<dt>job title</dt><dd>{{ e.job_titles|join(", ") }}</dd>{% endif %}
 </dl>
+{% if e.graph %}
+<h2>Neighbourhood</h2>
+<iframe id="gb-entity-graph" class="entity-graph" src="{{ e.graph }}" sandbox="allow-scripts"
+        title="graph view: {{ e.title }} and its strongest neighbours"></iframe>
+<p class="muted"><a href="{{ e.graph }}">open the graph view</a> (a page of its own)</p>
+{% endif %}
 {% macro node(n) %}
 {% if n.href %}<a href="{{ n.href }}" rel="noopener noreferrer">{{ n.text }}</a>
 {%- else %}{{ n.text }}{% endif %}

@@ -85,6 +85,8 @@ _STYLES: dict[str, Style] = {
     "Product": Style("#a04000", "diamond"),
     "CreativeWork": Style("#d35d9b", "diamond"),
     "Legislation": Style("#6c3483", "diamond"),
+    # not an entity type (not in TYPE_DEPTH, so no --types): drawn from query results only
+    "NewsArticle": Style("#566573", "diamond"),
     "Concept": Style("#bdc3c7", "ellipse"),
     "UnspecifiedAgent": Style("#7f8c8d", "triangleDown"),
 }

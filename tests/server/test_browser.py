@@ -166,3 +166,55 @@ def test_page_works_under_its_own_csp(browser: Any, server: Server) -> None:
         assert console == [], console
     finally:
         context.close()
+
+
+def test_entity_page_draws_its_neighbourhood_under_its_own_csp(browser: Any,
+                                                                server: Server) -> None:
+    """The entity page's sandboxed iframe draws the neighbourhood (the graph view page):
+    the entity and its neighbours with labels; nothing leaves the host and the browser
+    reports no error (a CSP refusal would be one)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    console: list[str] = []
+    outside: list[str] = []
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith((server.url, "data:", "about:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: console.append(str(exc)))
+    try:
+        resp = page.goto(server.url + "id/person/Maria_Zakharova")
+        assert resp is not None and resp.status == 200
+        page.frame_locator("#gb-entity-graph").locator("#gb-network canvas").wait_for(
+            timeout=15000)
+        page.wait_for_timeout(300)
+        frame = next(f for f in page.frames if "/view/entity?" in f.url)
+        drawn = frame.evaluate(
+            "() => DATA.nodes.filter(n => !n.hidden).map(n => n.label)")
+        assert "Maria Zakharova" in drawn and "Russian Foreign Ministry" in drawn
+        assert "Maria Zakharova and its" in frame.locator("#gb-note").text_content()
+        link = page.locator("a", has_text="open the graph view")
+        assert link.get_attribute("href") == frame.url[len(server.url) - 1:]
+        assert console == [], console
+        assert outside == [], outside
+    finally:
+        context.close()
+
+
+def test_neighbourhood_of_hostile_entity(server: Server, watch: Watch) -> None:
+    page = watch.page
+    page.goto(server.url.rstrip("/") + f"/id/person/{EVIL_ENTITY_SLUG}")
+    page.frame_locator("#gb-entity-graph").locator("#gb-network canvas").wait_for(
+        timeout=15000)
+    page.wait_for_timeout(300)
+    frame = next(f for f in page.frames if "/view/entity?" in f.url)
+    found = _injected(frame)
+    assert found["img"] == 0 and found["handlers"] == 0
+    assert f"Eve {IMG}" in frame.evaluate("() => DATA.nodes.map(n => n.label)")
+    _assert_clean(watch)

@@ -1,15 +1,20 @@
-"""Entity pages at their IRI paths: HTML for browsers, Turtle by Accept, 404 otherwise."""
+"""Entity pages at their IRI paths: HTML for browsers, Turtle by Accept, 404 otherwise; the
+graph view of a CONSTRUCT result and of an entity's neighbourhood."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from graphbuild.rdf.vocab import GB, ID, SDO
+from graphbuild.server.web import VIEW_CSP
+from graphbuild.view.style import style_for
 from tests.server.conftest import EVIL_ENTITY_SLUG, IMG, SCRIPT, Server, http
 
 MARIA = ID["person/Maria_Zakharova"]
@@ -100,3 +105,81 @@ def test_hostile_names_survive_turtle(server: Server) -> None:
     g = Graph().parse(data=r.text, format="turtle")
     assert str(g.value(ID[f"person/{EVIL_ENTITY_SLUG}"], RDFS.label)) == f"Eve {IMG}"
     assert URIRef(ID[f"person/{EVIL_ENTITY_SLUG}"]) in set(g.subjects())
+
+
+# ---------------------------------------------------------------- graph views
+
+
+def _view_data(html: str) -> dict:
+    """The graph view page's data block (``var DATA = {…};``)."""
+    m = re.search(r"^var DATA = (\{.*\});$", html, re.MULTILINE)
+    assert m, "no data block in the page"
+    return json.loads(m.group(1))
+
+
+def _labels(data: dict) -> dict[str, dict]:
+    return {n["id"]: n for n in data["nodes"]}
+
+
+def test_view_of_bare_mentions_has_the_stores_labels(server: Server) -> None:
+    """A CONSTRUCT of only schema:mentions edges: names, types and colours come from the
+    store (one more query), not grey unlabelled nodes."""
+    query = "CONSTRUCT { ?s schema:mentions ?o } WHERE { ?s schema:mentions ?o }"
+    r = http(server.url + "view?" + urlencode({"query": query}))
+    assert r.status == 200 and r.content_type == "text/html"
+    data = _view_data(r.text)
+    nodes = _labels(data)
+    maria = nodes[str(MARIA)]
+    assert maria["label"] == "Maria Zakharova" and not maria["hidden"]
+    assert maria["color"] == style_for("Person").color
+    assert data["details"]["nodes"][str(MARIA)]["type_label"] == "Person"
+    assert nodes[str(ID["organization/Facebook"])]["color"] != style_for("Thing").color
+    article = nodes[str(ID["article/sputnik-2020-09-03-facebook-twitter"])]
+    assert article["label"].startswith("Moscow Urges Facebook")  # its headline
+    assert any(e["from"] == article["id"] and e["to"] == str(MARIA) and e["label"] == "mentions"
+               for e in data["edges"])
+
+
+def test_entity_page_embeds_its_neighbourhood(server: Server) -> None:
+    r = _page(server, "/id/person/Maria_Zakharova")
+    href = "/view/entity?" + urlencode({"iri": str(MARIA)})
+    assert f'<iframe id="gb-entity-graph" class="entity-graph" src="{href}" ' \
+           'sandbox="allow-scripts"' in r.text.replace("&amp;", "&")
+    assert f'<a href="{href}">open the graph view</a>' in r.text
+    csp = r.headers["Content-Security-Policy"]
+    assert "frame-src 'self'" in csp and "script-src 'none'" in csp
+    # a statement's page has no neighbourhood drawing (it is not an entity)
+    assert "<iframe" not in _page(server, "/id/article/handmade").text
+
+
+def test_neighbourhood_view_draws_the_entity_and_its_neighbours(server: Server) -> None:
+    r = http(server.url + "view/entity?" + urlencode({"iri": str(MARIA)}))
+    assert r.status == 200 and r.content_type == "text/html"
+    assert r.headers["Content-Security-Policy"] == VIEW_CSP
+    data = _view_data(r.text)
+    nodes = _labels(data)
+    drawn = {n["label"] for n in data["nodes"] if not n["hidden"]}
+    assert nodes[str(MARIA)]["gbRank"] == 0 and "Maria Zakharova" in drawn
+    assert {"Russian Foreign Ministry", "Facebook"} <= drawn
+    assert nodes[str(MARIA)]["color"] == style_for("Person").color
+    assert any(str(MARIA) in (e["from"], e["to"]) and not e["hidden"] for e in data["edges"])
+    assert "Maria Zakharova and its " in r.text  # the note says what is drawn
+
+
+def test_neighbourhood_view_escapes_hostile_names(server: Server) -> None:
+    evil = str(ID[f"person/{EVIL_ENTITY_SLUG}"])
+    r = http(server.url + "view/entity?" + urlencode({"iri": evil}))
+    assert r.status == 200
+    assert IMG not in r.text and SCRIPT not in r.text
+    assert f"Eve {IMG}" in {n["label"] for n in _view_data(r.text)["nodes"]}
+
+
+@pytest.mark.parametrize("iri", [str(ID["person/Nobody_At_All"]), "https://example.org/x",
+                                 str(ID) + "person/a b<c>", str(ID), "urn:x"])
+def test_neighbourhood_view_of_unknown_iri_is_404(server: Server, iri: str) -> None:
+    assert http(server.url + "view/entity?" + urlencode({"iri": iri})).status == 404
+
+
+@pytest.mark.parametrize("query", ["", "iri=", "iri=a&iri=b"])
+def test_neighbourhood_view_needs_one_iri(server: Server, query: str) -> None:
+    assert http(server.url + "view/entity?" + query).status == 400
