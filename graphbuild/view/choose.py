@@ -160,8 +160,8 @@ def _extras(g: nx.MultiDiGraph, shown: set[str], limit: int | None = EXTRA_NEIGH
 def _message(g: nx.MultiDiGraph, ents: nx.MultiDiGraph, sel: Selection, focus: list[str],
              shown: list[str], isolated: list[str], cand: nx.MultiDiGraph,
              out: nx.MultiDiGraph, cap: int | None) -> str:
-    drawn = _simple(out, set(shown))
-    n_rel = sum(1 for u, v, _ in out.edges(keys=True) if u in drawn and v in drawn)
+    drawn = set(shown)
+    n_rel = sum(1 for u, v in out.edges() if u in drawn and v in drawn)
     parts = [f"showing {_fmt(len(shown))} of {_fmt(ents.number_of_nodes())} entities"]
     if focus:
         parts.append(f"within {sel.hops} hop(s) of {len(focus)} focus entit"
