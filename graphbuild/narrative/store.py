@@ -70,6 +70,10 @@ _INDEXED_ARTICLE, _SHINGLE_BAND = ox.NamedNode(str(GB.indexedArticle)), ox.Named
     str(GB.shingleBand))
 
 
+#: from this many quads an insert into an embedded store is a bulk load
+BULK = 50_000
+
+
 class _Io:
     """Reads and writes of the narrative layer over a GraphStore (embedded or remote)."""
 
@@ -88,8 +92,15 @@ class _Io:
         store, ``INSERT DATA`` requests for a remote one)."""
         g = ox.NamedNode(str(graph))
         quads = [ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples]
+        target = self.store.store
+        if len(quads) >= BULK and isinstance(target, ox.Store):
+            # a first indexing (hundreds of thousands of quads): written as new files, several
+            # times faster than transactions; not atomic, but the pending mark set before
+            # (update_narratives) makes an interrupted update start again
+            target.bulk_extend(quads)
+            return
         for block in chunks(quads, 5000):  # a remote store: one INSERT DATA each
-            self.store.store.extend(block)
+            target.extend(block)
 
 
 

@@ -87,6 +87,20 @@ def test_order_and_batches_do_not_change_the_narratives(built, bbc_articles, tmp
     assert _in_store(tmp_path / "two") == _in_store(tmp / "one")
 
 
+def test_bulk_loaded_index_gives_the_same_narratives(built, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first indexing of a big store is bulk-loaded (not in transactions): same result."""
+    from graphbuild.narrative import store as narrative_store
+
+    tmp, src = built
+    monkeypatch.setattr(narrative_store, "BULK", 1)
+    with stores.open(tmp_path / "bulk", "w") as st:
+        build_store([src], st)
+        index = st.query(f"ASK {{ GRAPH <{narrative_store.INDEX_GRAPH}> {{ ?a ?p ?b }} }}")
+    assert index
+    assert _in_store(tmp_path / "bulk") == _in_store(tmp / "one")
+
+
 def test_files_mode_finds_the_same_narratives(built) -> None:  # noqa: ANN001
     tmp, src = built
     ds = build([src])
