@@ -17,11 +17,11 @@ in one run, measures:
    manual review (src label, dst label, kind, shared context);
 4. the ratios graphbuild/bare (targets: >= 0.7, peak RSS < 2 GB);
 5. store size on disk and triples; the latency of every example query
-   (``graphbuild.query.list_examples()``), median of 5, through ``graphbuild.store.open_store``
-   + ``graphbuild.query.run_query`` (what ``graphbuild query --store`` does) and straight
-   through pyoxigraph (``GraphStore.query``); the examples return one page (an inner
-   ``LIMIT``), target < 200 ms each; and, for information, the same query without its
-   page limits (every row, median of 3).
+   (``graphbuild.query.list_examples()``), median of 5, through ``graphbuild.open_store``
+   (rdflib over oxrdflib) + ``graphbuild.query.run_query`` (what ``graphbuild query
+   --store`` does) and straight through pyoxigraph (``GraphStore.query``); the examples
+   return one page (an inner ``LIMIT``), target < 200 ms each; and, for information, the
+   same query without its page limits (every row, median of 3).
 
 Usage::
 
@@ -146,8 +146,8 @@ def median_ms(fn, runs: int = 5) -> float:  # noqa: ANN001
 
 
 def query_latencies(store: Path) -> list[dict]:
+    from graphbuild import open_store
     from graphbuild.query import example, list_examples, run_query
-    from graphbuild.store import open_store
     from graphbuild.store.oxi import GraphStore
 
     out = []

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
 
-from graphbuild.store.oxi import GraphStore  # noqa: E402
+from graphbuild import store as stores  # noqa: E402
 from tests.store.servers import start_oxigraph  # noqa: E402
 
 Article = tuple[str, bytes]  # (graph IRI, N-Quads)
@@ -68,7 +68,7 @@ def remote_load_rate(url: str, articles: Sequence[Article]) -> LoadRate:
     """Write ``articles`` into the store at ``url`` as ``graphbuild build`` does (one update
     request per article); quads/s over the whole load."""
     quads = sum(data.count(b"\n") for _, data in articles)
-    with GraphStore(url) as store:
+    with stores.open(url, "w") as store:
         start = time.perf_counter()
         for graph, data in articles:
             store.replace_nquads(graph, data)
@@ -90,7 +90,7 @@ def gsp_load_rate(store_url: str, articles: Sequence[Article]) -> LoadRate:
 
 def embedded_load_rate(path: Path, articles: Sequence[Article]) -> LoadRate:
     quads = sum(data.count(b"\n") for _, data in articles)
-    with GraphStore(path) as store:
+    with stores.open(path, "w") as store:
         start = time.perf_counter()
         for graph, data in articles:
             store.replace_nquads(graph, data)

@@ -31,11 +31,15 @@ def build(inputs: Any, *, model: str | None = None, report: Any = None,  # noqa:
 
 
 def open_store(path: Any, *, read_only: bool = True):  # noqa: ANN201
-    """An rdflib Dataset over a store built with ``graphbuild build CORPUS --store DIR``
-    (or ``--store URL``: the URL of a SPARQL endpoint works the same)."""
-    from graphbuild.store import open_store as _open
+    """The rdflib door to a store: an rdflib Dataset (``default_union=True``, through
+    oxrdflib) over the store built with ``graphbuild build CORPUS --store DIR`` (or
+    ``--store URL``: a SPARQL endpoint works the same), read-only by default so it can be
+    opened while a build writes (``read_only=False`` opens it ``"w"``). It is
+    ``graphbuild.store.dataset(graphbuild.store.open(path, mode))``: open stores with
+    :func:`graphbuild.store.open` for anything else."""
+    from graphbuild import store
 
-    return _open(path, read_only=read_only)
+    return store.dataset(store.open(path, "r" if read_only else "w"))
 
 
 def view(graph: Any, **kwargs: Any):  # noqa: ANN201

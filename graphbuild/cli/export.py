@@ -106,13 +106,15 @@ def _known_suffixes() -> set[str]:
 def _entity_export(graph: Path | None, store_dir: str | None, fmt: str,
                    out: Path | None) -> None:
     """The entity graph, read from an Oxigraph store (a file is parsed into one)."""
+    from graphbuild import store as stores
     from graphbuild.errors import GraphFileError
     from graphbuild.view.entity_graph import entity_graph
-    from graphbuild.view.pipeline import open_source
+    from graphbuild.view.sparql import open_file
 
     if (graph is None) == (store_dir is None):
         raise GraphFileError("give a graph file or --store DIR|URL (exactly one)")
-    g = entity_graph(open_source(graph_file=graph, store_dir=store_dir))
+    g = entity_graph(open_file(graph) if graph is not None
+                     else stores.open(store_dir, "r").store)
     if out is None:
         stream = sys.stdout.buffer
         export(g, fmt, stream)

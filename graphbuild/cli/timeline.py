@@ -106,10 +106,10 @@ def command(store_dir: str, entity: str | None, narrative: str | None, fmt: str,
     if out is not None and out.suffix.lower() not in {".html", ".htm"}:
         raise UnsupportedFormatError(f"{out}: timeline --out writes an HTML page; name it .html")
 
+    from graphbuild import store as stores
     from graphbuild.timeline import entity_timeline, narrative_timeline, resolve_entity
-    from graphbuild.view.sparql import open_store_dir
 
-    store = open_store_dir(store_dir)
+    store = stores.open(store_dir, "r").store
     if entity is not None:
         iris = resolve_entity(store, entity)
         events = entity_timeline(store, iris)

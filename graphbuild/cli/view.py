@@ -130,9 +130,11 @@ def command(graph: Path | None, store_dir: str | None, out: Path, title: str | N
                     until=_day(until, "--until"), min_mentions=min_mentions, query=query,
                     limit=0 if draw_all else DEFAULT_LIMIT)
 
-    from graphbuild.view.pipeline import open_source, write_view
+    from graphbuild import store as stores
+    from graphbuild.view.pipeline import write_view
+    from graphbuild.view.sparql import open_file
 
-    store = open_source(graph_file=graph, store_dir=store_dir)
+    store = open_file(graph) if graph is not None else stores.open(store_dir, "r").store
     if graph is not None and min_confidence != 0:  # issue 12: a store is drawn whole
         from graphbuild.calibration import prune_store, view_thresholds
 

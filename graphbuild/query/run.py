@@ -60,7 +60,7 @@ def run_query(
                     raise
     except ParseBaseException as err:
         raise _parse_error(err) from err
-    except SyntaxError as err:  # Oxigraph's parser (a store opened with open_store)
+    except SyntaxError as err:  # Oxigraph's parser (a store's Dataset: graphbuild.store.dataset)
         text = _clean(str(err))
         pos = _OX_POSITION.search(text)
         line, col = (int(pos.group(1)), int(pos.group(2))) if pos else (None, None)
@@ -72,7 +72,8 @@ def run_query(
     return result
 
 
-#: Oxigraph (behind a store opened with open_store) substitutes only projected variables
+#: Oxigraph (behind a store's Dataset, graphbuild.store.dataset) substitutes only projected
+#: variables
 _NOT_PROJECTED = "in its SELECT projection"
 _SELECT = re.compile(r"\bSELECT(\s+(?:DISTINCT|REDUCED))?\s", re.IGNORECASE)
 

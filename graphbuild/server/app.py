@@ -198,14 +198,12 @@ def _start_pool(config: ServerConfig, size: int, queue: int, nice: int = 0) -> W
 
 def make_server(config: ServerConfig, limits: Limits | None = None) -> GraphbuildServer:
     """Start the query workers (they open the store: errors surface here) and bind."""
+    from graphbuild import store as stores
+
     if config.remote:  # a remote store that does not answer: one line, not a worker's death
-        from graphbuild.store import connect
-
-        connect(config.store, read_only=not config.allow_update).close()
+        stores.open(config.store, "r+" if config.allow_update else "r").close()
     elif config.allow_update:  # a build holding the store: GB411 now, not a worker's death
-        from graphbuild.store.oxi import GraphStore
-
-        GraphStore(config.store, create=False).close()
+        stores.open(config.store, "r+").close()
     _raise_open_files()
     # general workers run niced, so the server and the cheap-query worker keep the CPU
     pool = _start_pool(config, config.workers, queue=2 * config.workers,

@@ -63,9 +63,9 @@ class StoreHandle:
         self._store = None
         self._stamp = self._signature()
         if self.remote:
-            from graphbuild.store.oxi import GraphStore
+            from graphbuild import store as stores
 
-            self._store = GraphStore(self.location, read_only=self.read_only).store
+            self._store = stores.open(self.location, "r" if self.read_only else "r+").store
             return
         self._store = ox.Store.read_only(str(self.path)) if self.read_only \
             else ox.Store(str(self.path))

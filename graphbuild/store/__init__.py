@@ -6,8 +6,8 @@ remote SPARQL endpoints.
 :mod:`graphbuild.store.remote`; a server's base URL such as ``http://HOST:7878/`` works),
 both as a :class:`~graphbuild.store.oxi.GraphStore`; the backends are a small table
 (:data:`graphbuild.store.location.BACKENDS`). :func:`dataset` gives an rdflib
-:class:`~rdflib.Dataset` over an open store (through oxrdflib). :func:`connect` and
-:func:`open_store` are the same doors under their older names.
+:class:`~rdflib.Dataset` over an open store (through oxrdflib), and
+:func:`load_graph_or_store` that Dataset for a graph file or a store.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from graphbuild.store.oxi import GraphStore
 
 __all__ = ["GRAPH_FILE_FORMATS", "MODES", "format_for_path", "load_graph", "open", "dataset",
-           "open_store", "load_graph_or_store", "connect"]
+           "load_graph_or_store"]
 
 
 #: ``mode`` of :func:`open`: read-only (must exist), read-write (must exist), read-write
@@ -44,8 +44,16 @@ def open(location: str | os.PathLike, mode: str = "r") -> GraphStore:  # noqa: A
 
 
 def dataset(store: GraphStore, *, snapshot: bool = False):  # noqa: ANN201
-    """An rdflib Dataset (``default_union=True``) over an open store (see :func:`open_store`
-    for ``snapshot``)."""
+    """An rdflib Dataset (``default_union=True``) over an open store: the same oxrdflib code
+    runs over an embedded and a remote store. ``snapshot=True`` copies a remote store into
+    memory first (one request), for rdflib code that looks up every subject (the JSON-LD and
+    RDF/XML writers): one request per lookup would be slow.
+
+    The store's named graphs are the Dataset's graphs; the union is the default graph for
+    queries. (A plain ``rdflib.Graph(store="Oxigraph")`` without an identifier would write
+    into a fresh blank-node graph — oxrdflib's default-graph trap — which is why this
+    returns a Dataset.)
+    """
     import pyoxigraph as ox
     from oxrdflib import OxigraphStore
     from rdflib import Dataset
@@ -59,34 +67,14 @@ def dataset(store: GraphStore, *, snapshot: bool = False):  # noqa: ANN201
     return bind_prefixes(Dataset(store=OxigraphStore(store=inner), default_union=True))
 
 
-def connect(location: str | os.PathLike, *, read_only: bool = False,
-            create: bool = True) -> GraphStore:
-    """:func:`open` under its older name and arguments."""
-    return open(location, "r" if read_only else ("w" if create else "r+"))
-
-
-def open_store(path: str | os.PathLike, *, read_only: bool = True,
-               snapshot: bool = False):  # noqa: ANN201
-    """An rdflib Dataset (``default_union=True``) over the store at ``path`` (a folder, or
-    the URL of a SPARQL endpoint: the same oxrdflib code runs over its remote store).
-    ``snapshot=True`` copies a remote store into memory first (one request), for rdflib
-    code that looks up every subject (the JSON-LD and RDF/XML writers): one request per
-    lookup would be slow.
-
-    Read-only by default, so it can be opened while a build writes. The store's named graphs
-    are the Dataset's graphs; the union is the default graph for queries. (A plain
-    ``rdflib.Graph(store="Oxigraph")`` without an identifier would write into a fresh
-    blank-node graph — oxrdflib's default-graph trap — which is why this returns a Dataset.)
-    """
-    return dataset(open(path, "r" if read_only else "w"), snapshot=snapshot)
-
-
 def load_graph_or_store(graph: str | os.PathLike | None, store: str | os.PathLike | None,
                         *, snapshot: bool = False):  # noqa: ANN201
-    """The Dataset of a graph file, or of a store (read-only): exactly one must be given
-    (``snapshot``: see :func:`open_store`)."""
+    """The Dataset of a graph file, or of a store opened read-only: exactly one must be
+    given (``snapshot``: see :func:`dataset`)."""
     from graphbuild.errors import GraphFileError
 
     if (graph is None) == (store is None):
         raise GraphFileError("give a graph file or --store DIR|URL (exactly one)")
-    return open_store(store, snapshot=snapshot) if store is not None else load_graph(graph)
+    if store is not None:
+        return dataset(open(store, "r"), snapshot=snapshot)
+    return load_graph(graph)

@@ -26,6 +26,8 @@ from rdflib.namespace import XSD
 
 from graphbuild.errors import StoreError, StoreInUseError, StoreNotFoundError
 from graphbuild.rdf.vocab import ENTITY_GRAPH, GB, GRAPH, PREFIXES, SDO
+from graphbuild.store.http import public_url
+from graphbuild.store.location import is_remote
 from graphbuild.store.terms import (  # noqa: F401 - re-exported: the names callers import
     nquads,
     nt_term,
@@ -61,22 +63,17 @@ def prune_update() -> str:
 
 
 class GraphStore:
-    """A graphbuild store at ``path``. Use as a context manager; ``read_only=True`` lets any
-    number of readers open it while a writer runs. A URL (``http://…``, ``https://…``) gives
-    a :class:`~graphbuild.store.remote_graph.RemoteGraphStore`: the same methods over a remote
-    SPARQL 1.1 endpoint."""
-
-    def __new__(cls, path: str | os.PathLike, **kwargs: Any) -> GraphStore:
-        """``GraphStore(location)`` opens any backend (kept for callers written before
-        :func:`graphbuild.store.open`, which is the one way to open a store)."""
-        if cls is GraphStore:
-            from graphbuild.store.location import backend_for
-
-            return super().__new__(backend_for(path))
-        return super().__new__(cls)
+    """The embedded Oxigraph store in the folder ``path``. Use as a context manager;
+    ``read_only=True`` lets any number of readers open it while a writer runs. Open stores
+    with :func:`graphbuild.store.open`, which picks this class for a folder and
+    :class:`~graphbuild.store.remote_graph.RemoteGraphStore` (the same methods over a remote
+    SPARQL 1.1 endpoint) for a URL."""
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False,
                  create: bool = True) -> None:
+        if is_remote(str(path)):
+            raise ValueError(f"{public_url(str(path))}: a URL is not a store folder; open it "
+                             "with graphbuild.store.open(location, mode)")
         self.path = Path(path)
         self.read_only = read_only
         self._unflushed = 0

@@ -6,9 +6,9 @@ uses (``query``, ``update``, ``quads_for_pattern``, ``named_graphs``, ``dump``, 
 the SPARQL 1.1 Protocol, and returns real pyoxigraph results (parsed from SPARQL JSON/XML
 results or N-Triples), so the views, the server, oxrdflib and :class:`GraphStore`'s own
 methods run unchanged. :class:`~graphbuild.store.remote_graph.RemoteGraphStore` is the
-:class:`GraphStore` that ``GraphStore("http://…")`` gives: it writes each article in one
-update request (see :mod:`graphbuild.store.writes`), retried with back-off (see
-:mod:`graphbuild.store.http`).
+:class:`GraphStore` that ``graphbuild.store.open("http://…", mode)`` gives: it writes each
+article in one update request (see :mod:`graphbuild.store.writes`), retried with back-off
+(see :mod:`graphbuild.store.http`).
 
 The store is the endpoint's graphs whose IRI starts with ``https://w3id.org/graphbuild/graph/``:
 other graphs (Virtuoso's system graphs, other data) are not counted, listed or dumped, but

@@ -1,5 +1,6 @@
 """The graphbuild store in a remote SPARQL endpoint: :class:`GraphStore`'s methods over a
-:class:`~graphbuild.store.remote.RemoteStore` (what ``GraphStore("http://…")`` gives).
+:class:`~graphbuild.store.remote.RemoteStore` (what ``graphbuild.store.open("http://…",
+mode)`` gives).
 
 Only what differs from the embedded store is here: opening (the endpoint must answer and
 query the union of its graphs), writing an article (one update request, see
@@ -32,7 +33,8 @@ def article_name(article_graph: str) -> str:
 
 
 class RemoteGraphStore(GraphStore):
-    """A graphbuild store in a remote SPARQL endpoint (``GraphStore("http://…")``)."""
+    """A graphbuild store in a remote SPARQL endpoint (what
+    ``graphbuild.store.open("http://…", mode)`` gives)."""
 
     def __init__(self, path: str, *, read_only: bool = False, create: bool = True) -> None:
         self.path = public_url(str(path))  # type: ignore[assignment]

@@ -1,9 +1,9 @@
 """Timelines: what an entity said, what was said about it, what it did and what was done to
 it, in date order with sources; and a narrative's appearances over time (issue 16).
 
->>> from graphbuild.view.sparql import open_store_dir
+>>> from graphbuild import store as stores
 >>> from graphbuild.timeline import entity_timeline, resolve_entity
->>> store = open_store_dir("store/")                                   # doctest: +SKIP
+>>> store = stores.open("store/", "r").store                           # doctest: +SKIP
 >>> rows = entity_timeline(store, resolve_entity(store, "Maria Zakharova"))  # doctest: +SKIP
 """
 

@@ -5,14 +5,15 @@
 
 A chosen part of a big graph or store (what ``graphbuild view`` does):
 
->>> from graphbuild.view import Selection, open_source, write_view
->>> store = open_source(store_dir="store/")  # or graph_file="out/graph.ttl"  # doctest: +SKIP
+>>> from graphbuild import store as stores
+>>> from graphbuild.view import Selection, write_view
+>>> store = stores.open("store/", "r").store  # or view.sparql.open_file(FILE)  # doctest: +SKIP
 >>> write_view(store, Selection(focus=("Maria Zakharova",), hops=2), "z.html")  # doctest: +SKIP
 """
 
 from graphbuild.view.entity_graph import entity_graph
 from graphbuild.view.notebook import GraphView, show
-from graphbuild.view.pipeline import make_view, open_source, write_view
+from graphbuild.view.pipeline import make_view, write_view
 from graphbuild.view.render import html_string, render_html
 from graphbuild.view.select import Selection, ViewSelectionError
 
@@ -20,4 +21,4 @@ from graphbuild.view.select import Selection, ViewSelectionError
 to_networkx = entity_graph
 
 __all__ = ["to_networkx", "entity_graph", "render_html", "html_string", "show", "GraphView",
-           "Selection", "ViewSelectionError", "open_source", "make_view", "write_view"]
+           "Selection", "ViewSelectionError", "make_view", "write_view"]

@@ -1,8 +1,9 @@
 """Selection -> drawable graph -> page: what ``graphbuild view`` runs.
 
->>> from graphbuild.view.pipeline import open_source, write_view
+>>> from graphbuild.view.pipeline import write_view
 >>> from graphbuild.view.select import Selection
->>> store = open_source(graph_file="out/graph.ttl")                      # doctest: +SKIP
+>>> from graphbuild.view.sparql import open_file
+>>> store = open_file("out/graph.ttl")  # or graphbuild.store.open(DIR, "r").store  # doctest: +SKIP
 >>> write_view(store, Selection(focus=("Maria Zakharova",)), "z.html")    # doctest: +SKIP
 """
 
@@ -21,17 +22,8 @@ from graphbuild.view.entity_graph import _predicate_label, attach_texts, entity_
 from graphbuild.view.fetch import choose_query, run_view_query
 from graphbuild.view.render import render_html
 from graphbuild.view.select import Selection
-from graphbuild.view.sparql import open_file, open_store_dir
 
-__all__ = ["open_source", "make_view", "write_view", "query_view"]
-
-
-def open_source(*, graph_file: str | os.PathLike[str] | None = None,
-                store_dir: str | os.PathLike[str] | None = None) -> ox.Store:
-    """A graph file parsed into memory, or a store folder opened read-only."""
-    if (graph_file is None) == (store_dir is None):
-        raise ValueError("give exactly one of graph_file or store_dir")
-    return open_file(graph_file) if graph_file is not None else open_store_dir(store_dir)
+__all__ = ["make_view", "write_view", "query_view"]
 
 
 def make_view(store: ox.Store, sel: Selection) -> tuple[nx.MultiDiGraph, str]:

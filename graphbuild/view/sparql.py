@@ -1,9 +1,11 @@
 """Where a view reads from: an Oxigraph store (persistent, or in memory for a file or an
 rdflib graph), queried with SPARQL over the union of all graphs.
 
-Every view selection runs on a :class:`pyoxigraph.Store`: a ``--store`` directory is opened
-read-only in place (nothing is loaded into rdflib), a graph file is parsed by Oxigraph into
-an in-memory store (much faster than rdflib), and an rdflib graph is copied into one.
+Every view selection runs on a :class:`pyoxigraph.Store` (or a remote store with its API): a
+store is opened read-only in place, ``graphbuild.store.open(location, "r").store`` (nothing
+is loaded into rdflib), a graph file is parsed by Oxigraph into an in-memory store
+(:func:`open_file`, much faster than rdflib), and an rdflib graph is copied into one
+(:func:`from_rdflib`).
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from rdflib import Graph
 from graphbuild.errors import GraphFileError, InputNotFoundError
 from graphbuild.rdf.vocab import PREFIXES
 from graphbuild.store.files import format_for_path
-from graphbuild.store.oxi import GraphStore, to_ox, to_rdflib
+from graphbuild.store.oxi import to_ox, to_rdflib
 from graphbuild.store.terms import chunks, iri_values  # noqa: F401 - re-exported
 
-__all__ = ["open_file", "open_store_dir", "from_rdflib", "select", "construct", "values",
+__all__ = ["open_file", "from_rdflib", "select", "construct", "values",
            "iri_values", "chunks", "to_rdflib_graph", "PROLOGUE"]
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
@@ -44,12 +46,6 @@ def open_file(path: str | os.PathLike[str]) -> ox.Store:
     except (SyntaxError, ValueError, OSError) as err:
         raise GraphFileError(f"{path}: {err}") from err
     return store
-
-
-def open_store_dir(path: str | os.PathLike[str]) -> ox.Store:
-    """A graphbuild store folder, opened read-only (other readers and a writer may run), or
-    a remote store's URL (a :class:`~graphbuild.store.remote.RemoteStore`: same API)."""
-    return GraphStore(path, read_only=True).store
 
 
 def from_rdflib(graph: Graph) -> ox.Store:

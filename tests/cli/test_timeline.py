@@ -17,9 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from graphbuild import store as stores
 from graphbuild.cli import main
 from graphbuild.query import example
-from graphbuild.view.sparql import open_store_dir, select
+from graphbuild.view.sparql import select
 from tests.conftest import BBC, SEED
 
 ID = "https://w3id.org/graphbuild/id/"
@@ -180,7 +181,7 @@ def test_out_must_be_html(store):
 @pytest.fixture(scope="module")
 def narrative(store: Path) -> str:
     """The narrative the build found: the seed's quotation, repeated in the TASS article."""
-    rows = list(select(open_store_dir(store), example("narrative-first-said")))
+    rows = list(select(stores.open(store, "r").store, example("narrative-first-said")))
     assert len(rows) == 1, rows
     return rows[0][-1]
 
@@ -205,7 +206,7 @@ def test_unknown_narrative(store, capsys):
 
 
 def test_narrative_examples_on_the_real_store(store, narrative):
-    db = open_store_dir(store)
+    db = stores.open(store, "r").store
     first = list(select(db, example("narrative-first-said")))
     assert [(r[1], r[2], r[3], r[6], r[7]) for r in first] == [
         ("Maria Zakharova", "2020-09-03", "Sputnik", "3", "2")]

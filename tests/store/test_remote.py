@@ -1,7 +1,7 @@
-"""GraphStore over real remote servers (no spaCy): Oxigraph's server, and Virtuoso when it is
-installed. The same contract as the embedded store (tests/store/test_store_oxi.py), real
-pyoxigraph results, retries through a failing proxy, a clear error naming the article when
-the server is down, and never half an article."""
+"""The remote store (``graphbuild.store.open(URL, mode)``) over real servers (no spaCy):
+Oxigraph's server, and Virtuoso when it is installed. The same contract as the embedded store
+(tests/store/test_store_oxi.py), real pyoxigraph results, retries through a failing proxy, a
+clear error naming the article when the server is down, and never half an article."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
+from graphbuild import store as stores
 from graphbuild.errors import StoreError, StoreRequestError, StoreUnavailableError
 from graphbuild.rdf.vocab import ENTITY_GRAPH, GB, SDO, article_graph_iri, article_iri
-from graphbuild.store import connect
 from graphbuild.store.http import RetryPolicy
 from graphbuild.store.oxi import GraphStore, nquads
 from graphbuild.store.remote import RemoteStore
@@ -73,13 +73,14 @@ def _staging(url: str) -> list[str]:
 
 
 def test_a_url_opens_a_remote_store(url: str) -> None:
-    st = GraphStore(url)
-    assert isinstance(st, RemoteGraphStore) and isinstance(connect(url), RemoteGraphStore)
+    st = stores.open(url, "w")
+    assert type(st) is RemoteGraphStore and not st.read_only
+    assert type(stores.open(url, "r")) is RemoteGraphStore
     assert st.stats()["triples"] == 0 and st.article_graphs() == []
 
 
 def test_replace_writes_and_replaces_one_article(url: str, tmp_path: Path) -> None:
-    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+    with stores.open(url, "w") as st, GraphStore(tmp_path / "s") as local:
         for s in (st, local):
             s.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"], NASTY))
             s.replace_nquads(str(article_graph_iri("b")), _article("b", "h2", ["Bo_Chan"], "two"))
@@ -96,7 +97,7 @@ def test_replace_writes_and_replaces_one_article(url: str, tmp_path: Path) -> No
 
 
 def test_a_malformed_article_writes_nothing(url: str) -> None:
-    with GraphStore(url) as st:
+    with stores.open(url, "w") as st:
         st.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"]))
         before = _quads(st)
         with pytest.raises(SyntaxError):
@@ -106,7 +107,7 @@ def test_a_malformed_article_writes_nothing(url: str) -> None:
 
 
 def test_merge_marker_remove_and_prune(url: str) -> None:
-    with GraphStore(url) as st:
+    with stores.open(url, "w") as st:
         assert not st.merge_pending()
         st.set_merge_pending()
         assert st.merge_pending()
@@ -121,7 +122,7 @@ def test_merge_marker_remove_and_prune(url: str) -> None:
 
 
 def test_queries_return_pyoxigraph_results(url: str) -> None:
-    with GraphStore(url) as st:
+    with stores.open(url, "w") as st:
         st.replace_nquads(str(article_graph_iri("a")), _article("a", "h1", ["Ann_Lee"], NASTY))
         rows = st.query("SELECT ?a ?h WHERE { ?a schema:headline ?h }",
                         {"h": Literal(NASTY)})
@@ -150,7 +151,7 @@ def test_syntax_errors_point_into_the_text_as_given(oxigraph: Server) -> None:
 def test_an_endpoint_without_the_union_default_graph_is_refused(
         oxigraph: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     _wipe(oxigraph.url)
-    with GraphStore(oxigraph.url) as st:
+    with stores.open(oxigraph.url, "w") as st:
         st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
     plain = RemoteStore.query
 
@@ -160,18 +161,18 @@ def test_an_endpoint_without_the_union_default_graph_is_refused(
 
     monkeypatch.setattr(RemoteStore, "query", no_union)
     with pytest.raises(StoreError, match="not the union of its named graphs"):
-        GraphStore(oxigraph.url)
+        stores.open(oxigraph.url, "w")
 
 
 def test_read_only_refuses_writes(url: str) -> None:
-    with GraphStore(url, read_only=True) as st, pytest.raises(Exception, match="read-only"):
+    with stores.open(url, "r") as st, pytest.raises(Exception, match="read-only"):
         st.set_merge_pending()
 
 
 @pytest.mark.parametrize("max_bytes", [400, 2_000])
 def test_staged_writes_equal_single_ones(url: str, tmp_path: Path, max_bytes: int) -> None:
     big = _article("a", "h1", [f"Person_{i}" for i in range(30)], NASTY)
-    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+    with stores.open(url, "w") as st, GraphStore(tmp_path / "s") as local:
         st.store.max_request_bytes = max_bytes
         for version in ("h1", "h2"):
             data = _article("a", version, [f"Person_{i}" for i in range(30 if version == "h1"
@@ -191,7 +192,7 @@ def test_the_last_request_of_a_staged_write_sent_twice_changes_nothing(
     quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
     requests = article_requests(graph, quads, max_bytes=400)
     assert len(requests) > 2  # staged
-    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+    with stores.open(url, "w") as st, GraphStore(tmp_path / "s") as local:
         for request in [*requests, requests[-1]]:
             st.store.update(request)
         local.replace_nquads(graph, data)
@@ -205,7 +206,7 @@ def test_a_write_stopped_half_way_is_not_in_the_store(url: str) -> None:
     data = _article("a", "h1", [f"Person_{i}" for i in range(30)], NASTY)
     requests = article_requests(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)),
                                 max_bytes=400)
-    with GraphStore(url) as st:
+    with stores.open(url, "w") as st:
         for request in requests[:-1]:  # the last one, which moves it in, never arrives
             st.store.update(request)
         assert _staging(url)
@@ -219,7 +220,7 @@ def test_a_write_stopped_half_way_is_not_in_the_store(url: str) -> None:
 def test_an_article_with_many_triples_in_one_graph(url: str, tmp_path: Path) -> None:
     """Virtuoso's parser fails at ~5,000 triples in one GRAPH block: blocks of 1,000."""
     data = _article("a", "h1", [f"Person_{i}" for i in range(3_000)])  # 6,000 entity quads
-    with GraphStore(url) as st, GraphStore(tmp_path / "s") as local:
+    with stores.open(url, "w") as st, GraphStore(tmp_path / "s") as local:
         st.replace_nquads(str(article_graph_iri("a")), data)
         local.replace_nquads(str(article_graph_iri("a")), data)
         assert len(st.store) == len(local.store) == 9_002
@@ -236,14 +237,14 @@ def test_5xx_and_dropped_connections_are_retried(oxigraph: Server) -> None:
     proxy = FlakyProxy(oxigraph.url.rsplit("/", 1)[0],
                        lambda n, *_: bad.get(n, "forward"))
     try:
-        with GraphStore(_proxied(oxigraph, proxy)) as st:
+        with stores.open(_proxied(oxigraph, proxy), "w") as st:
             for aid in "abc":
                 st.replace_nquads(str(article_graph_iri(aid)), _article(aid, "h", ["Ann_Lee"]))
             assert len(st.article_graphs()) == 3
     finally:
         proxy.stop()
     assert {a for a in proxy.actions() if a != "forward"} == {503, "drop", 502, 500, 504}
-    assert len(GraphStore(oxigraph.url).article_graphs()) == 3
+    assert len(stores.open(oxigraph.url, "r").article_graphs()) == 3
 
 
 def test_a_server_that_goes_down_names_the_article(oxigraph: Server) -> None:
@@ -251,7 +252,7 @@ def test_a_server_that_goes_down_names_the_article(oxigraph: Server) -> None:
     target = str(article_graph_iri("business/042")).encode()
     proxy = FlakyProxy(oxigraph.url.rsplit("/", 1)[0],
                        lambda n, m, p, body: "down" if target in body else "forward")
-    with GraphStore(_proxied(oxigraph, proxy)) as st:
+    with stores.open(_proxied(oxigraph, proxy), "w") as st:
         st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
         with pytest.raises(StoreUnavailableError) as info:
             st.replace_nquads(str(article_graph_iri("business/042")),
@@ -260,14 +261,14 @@ def test_a_server_that_goes_down_names_the_article(oxigraph: Server) -> None:
     assert message.startswith("[GB413]") and "\n" not in message
     assert "writing article business/042" in message and "connection refused" in message
     assert "4 attempts" in message
-    assert GraphStore(oxigraph.url).article_graphs() == [str(article_graph_iri("a"))]
+    assert stores.open(oxigraph.url, "r").article_graphs() == [str(article_graph_iri("a"))]
 
 
 def test_a_store_that_is_not_there(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.store.servers import free_port
 
     with pytest.raises(StoreUnavailableError, match="opening the store: connection refused"):
-        GraphStore(f"http://127.0.0.1:{free_port()}/query")
+        stores.open(f"http://127.0.0.1:{free_port()}/query", "r")
 
 
 @pytest.mark.parametrize("max_bytes", [10_000_000, 2_500])
@@ -282,7 +283,7 @@ def test_a_write_that_fails_for_good_leaves_the_article_whole_or_absent(
     graph = str(article_graph_iri("b"))
     steps = len(article_requests(graph, list(ox.parse(new, ox.RdfFormat.N_QUADS)), max_bytes))
     assert (steps == 1) == (max_bytes == 10_000_000)
-    direct = GraphStore(server.url)
+    direct = stores.open(server.url, "w")
     direct.store.max_request_bytes = max_bytes
     for fail_at in range(1, steps + 1):
         bodies: list[bytes] = []
@@ -299,7 +300,7 @@ def test_a_write_that_fails_for_good_leaves_the_article_whole_or_absent(
         before = _count(direct, article_graph_iri("b"))
         proxy = FlakyProxy(server.url.rsplit("/", 1)[0], decide)
         try:
-            with GraphStore(_proxied(server, proxy)) as st:
+            with stores.open(_proxied(server, proxy), "w") as st:
                 st.store.max_request_bytes = max_bytes
                 with pytest.raises(StoreUnavailableError, match="writing article b"):
                     st.replace_nquads(graph, new)
@@ -317,13 +318,13 @@ def test_virtuoso_digest_auth_and_capped_answers(virtuoso: Server,
                                                  tmp_path_factory: pytest.TempPathFactory
                                                  ) -> None:
     _wipe(virtuoso.url)
-    with GraphStore(virtuoso.extra["auth_url"]) as st:  # /sparql-auth, digest, as dba
+    with stores.open(virtuoso.extra["auth_url"], "w") as st:  # /sparql-auth, digest, as dba
         assert st.path == virtuoso.extra["auth_url"].replace("dba:dba@", "")
         st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
-    assert GraphStore(virtuoso.url).article_graphs() == [str(article_graph_iri("a"))]
+    assert stores.open(virtuoso.url, "r").article_graphs() == [str(article_graph_iri("a"))]
     capped = start_virtuoso(tmp_path_factory.mktemp("virtuoso-capped"), max_rows=3)
     try:
-        with GraphStore(capped.url) as st:
+        with stores.open(capped.url, "w") as st:
             st.replace_nquads(str(article_graph_iri("a")), _article("a", "h", ["Ann_Lee"]))
             with pytest.raises(StoreRequestError, match="ResultSetMaxRows"):
                 list(st.quads())
@@ -355,7 +356,7 @@ def test_merges_are_revisited_on_a_server_as_in_the_embedded_store(
     tom.write_text(TOM_BRENNAN, encoding="utf-8")
     local = tmp_path / "local"
     for where in (url, local):
-        with GraphStore(where) as store:
+        with stores.open(where, "w") as store:
             merged = build_store(files, store).merges
             assert [(m.src_label, m.dst_label) for m in merged] == [("Brennan", "Helen Brennan")]
             assert not build_store([tom], store).merges  # two Brennans now

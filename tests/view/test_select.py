@@ -11,7 +11,7 @@ from rdflib import Graph
 from graphbuild.rdf.vocab import ENTITY_GRAPH, GRAPH, ID
 from graphbuild.view import to_networkx
 from graphbuild.view.choose import select_view
-from graphbuild.view.pipeline import make_view, open_source
+from graphbuild.view.pipeline import make_view
 from graphbuild.view.select import Selection, ViewSelectionError
 from graphbuild.view.skeleton import parse_day
 from graphbuild.view.sparql import from_rdflib, open_file
@@ -164,14 +164,14 @@ def test_select_view_ranks_connected_entities_first() -> None:
 
 
 def test_store_folder_gives_the_same_view(tmp_path: Path, store) -> None:
-    from graphbuild.store.oxi import GraphStore
+    from graphbuild import store as stores
 
     graph = Graph().parse(SMALL, format="turtle")
     quads = [(s, p, o, ENTITY_GRAPH if str(s).startswith(_id("person/")) else
               GRAPH["article/seed-1"]) for s, p, o in graph]
-    with GraphStore(tmp_path / "store") as gs:
+    with stores.open(tmp_path / "store", "w") as gs:
         gs.replace_article(GRAPH["article/seed-1"], quads)
-    on_disk = open_source(store_dir=tmp_path / "store")
+    on_disk = stores.open(tmp_path / "store", "r").store
     for sel in (Selection(), Selection(types=("Organization",)), Selection(since="2021"),
                 Selection(focus=("Zakharova",), hops=1), Selection(top=3)):
         assert shown(on_disk, sel) == shown(store, sel), sel
