@@ -21,6 +21,7 @@ from typing import Any
 from graphbuild.errors import WorkerDiedError
 from graphbuild.flow import worker
 from graphbuild.flow.worker import BATCH, Encoded, Failed, batches
+from graphbuild.gctune import long_lived_models
 from graphbuild.types import Article
 
 __all__ = ["BATCH", "batches", "encode_all"]
@@ -53,12 +54,12 @@ def encode_all(articles: Iterable[Article], *, model: str, jobs: int = 1,
         first, articles = _peek(articles, PIPELINE_MIN if overlap else 0)
         if len(first) < PIPELINE_MIN or not overlap:  # a small build: not worth a process
             worker.init(model, extractors)
-            with worker.long_lived_models():
+            with long_lived_models():
                 for batch in batches(articles):
                     yield from worker.work(batch)
             return
         worker.init(model, extractors, parse=False)
-        with worker.long_lived_models():
+        with long_lived_models():
             for docs in _in_pool(articles, model, extractors, 1, worker.parse_only):
                 yield from worker.finish(docs)
         return

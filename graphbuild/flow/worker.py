@@ -13,17 +13,16 @@ reports as a skipped article and logs once.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from graphbuild import nlp, registry
 from graphbuild.errors import ModelError, WorkerDiedError
+from graphbuild.gctune import freeze_models
 from graphbuild.rdf.vocab import article_graph_iri
 from graphbuild.types import Article, ArticleResult
 
@@ -103,30 +102,6 @@ def init(model: str, extractors: list[str] | None, *, parse: bool = True,
         nlp.load(model)
     _WORKER["aux"] = aux and extract  # the second recogniser runs where the extractors do
     _WORKER["key"] = key
-
-
-def freeze_models() -> tuple[int, int, int]:
-    """Keep the garbage collector off the loaded models while articles stream through: what
-    exists now (the spaCy pipelines) is frozen out of collections, and the young generation
-    is collected less often (a build allocates many short-lived objects and few cycles).
-    Returns the thresholds it replaced."""
-    old = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(5000, 20, 20)
-    return old
-
-
-@contextmanager
-def long_lived_models() -> Iterator[None]:
-    """:func:`freeze_models` for the length of a build in this process, then undone (the
-    thresholds restored; ``gc.unfreeze`` also releases anything the caller had frozen)."""
-    old = freeze_models()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
 
 
 def init_pool_worker(model: str, extractors: list[str] | None, log_level: int,

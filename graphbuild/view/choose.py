@@ -15,6 +15,7 @@ import difflib
 
 import networkx as nx
 
+from graphbuild.gctune import fewer_collections
 from graphbuild.view.select import Selection, ViewSelectionError, _as_iri
 from graphbuild.view.style import subtypes
 
@@ -84,6 +85,7 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
+@fewer_collections()
 def select_view(g: nx.MultiDiGraph, sel: Selection, *, copy: bool = True
                 ) -> tuple[nx.MultiDiGraph, str]:
     """The graph to draw (drawn nodes ``shown=True`` with ``rank``; hidden extras

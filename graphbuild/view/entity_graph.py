@@ -37,6 +37,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
+from graphbuild.gctune import fewer_collections
 from graphbuild.rdf.vocab import GB, REL, SDO
 from graphbuild.view import entity_rows as q
 from graphbuild.view.skeleton import NO_DATES, DateRange, endpoint_type, parse_day
@@ -384,6 +385,7 @@ def _aggregate(rel: str, label: str | None, items: list[dict[str, Any]]) -> dict
             "last": dates[-1] if dates else ""}
 
 
+@fewer_collections()
 def entity_graph(source: Any, *, dates: DateRange = NO_DATES, texts: bool = True
                  ) -> nx.MultiDiGraph:
     """The entity graph of ``source`` (a pyoxigraph Store, a GraphStore, or an rdflib
@@ -440,6 +442,7 @@ def mark_sentence(sentence: str, parts: list[tuple[str, str]]) -> list[list[str]
     return out
 
 
+@fewer_collections()
 def attach_texts(store: Any, g: nx.MultiDiGraph) -> None:
     """Give every evidence item of ``g``'s edges its sentence text (``sentence``) and, for
     statements, the sentence cut into subject/verb/object pieces (``marked``)."""

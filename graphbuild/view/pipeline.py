@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
+from graphbuild.gctune import fewer_collections
 from graphbuild.view.choose import rank_entities, select_view
 from graphbuild.view.entity_graph import _predicate_label, attach_texts, entity_graph
 from graphbuild.view.fetch import choose_query, run_view_query
@@ -26,6 +27,7 @@ from graphbuild.view.select import Selection
 __all__ = ["make_view", "write_view", "query_view"]
 
 
+@fewer_collections()
 def make_view(store: ox.Store, sel: Selection) -> tuple[nx.MultiDiGraph, str]:
     """The graph to draw for ``sel`` and the sentence saying what it shows."""
     if sel.query:
@@ -68,6 +70,7 @@ def query_view(store: ox.Store, result: Graph, sel: Selection | None = None
     return view, chosen.message
 
 
+@fewer_collections()
 def write_view(store: ox.Store, sel: Selection, out: str | os.PathLike[str], *,
                title: str = "graphbuild", seed: int = 7) -> tuple[Path, str, nx.MultiDiGraph]:
     """Write the page for ``sel``; returns (path, message, drawn graph)."""

@@ -21,6 +21,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from rdflib import Graph
 
+from graphbuild.gctune import fewer_collections
 from graphbuild.view.choose import select_view
 from graphbuild.view.community import add_communities
 from graphbuild.view.entity_graph import entity_graph
@@ -90,6 +91,7 @@ def as_networkx(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
     raise TypeError(f"expected an rdflib Graph or a networkx graph, not {type(graph)!r}")
 
 
+@fewer_collections()
 def html_string(graph: Graph | nx.MultiDiGraph, *, title: str = "graphbuild",
                 seed: int = 7, note: str = "", limit: int = DEFAULT_LIMIT,
                 rank: str = "pagerank") -> str:
