@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -126,8 +127,6 @@ def with_aux_ents(docs: list[ParsedDoc], batch_size: int = 32) -> list[ParsedDoc
     over the Docs' own tokens, sentence by sentence (only sentences that may hold a name), in
     one batch. Plain data in and out, so it can run in another process than the parse (a
     ``--jobs 1`` store build parses in a worker process and runs this in the main one)."""
-    from dataclasses import replace
-
     from spacy.tokens import Doc
 
     aux = load_aux_ner()

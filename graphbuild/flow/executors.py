@@ -50,21 +50,23 @@ def encode_all(articles: Iterable[Article], *, model: str, jobs: int = 1,
         yield from encode_dask(articles, model=model, scheduler=scheduler,
                                extractors=extractors)
         return
-    if jobs <= 1:
-        first, articles = _peek(articles, PIPELINE_MIN if overlap else 0)
-        if len(first) < PIPELINE_MIN or not overlap:  # a small build: not worth a process
-            worker.init(model, extractors)
-            with long_lived_models():
-                for batch in batches(articles):
-                    yield from worker.work(batch)
-            return
-        worker.init(model, extractors, parse=False)
-        with long_lived_models():
-            for docs in _in_pool(articles, model, extractors, 1, worker.parse_only):
-                yield from worker.finish(docs)
+    if jobs > 1:
+        for encoded in _in_pool(articles, model, extractors, jobs, worker.work, extract=True):
+            yield from encoded
         return
-    for encoded in _in_pool(articles, model, extractors, jobs, worker.work):
-        yield from encoded
+    if overlap:
+        first, articles = _peek(articles, PIPELINE_MIN)
+        if len(first) == PIPELINE_MIN:  # a small build is not worth starting a process
+            worker.init(model, extractors, parse=False)
+            with long_lived_models():
+                for docs in _in_pool(articles, model, extractors, 1, worker.parse_only,
+                                     extract=False):
+                    yield from worker.finish(docs)
+            return
+    worker.init(model, extractors)
+    with long_lived_models():
+        for batch in batches(articles):
+            yield from worker.work(batch)
 
 
 #: with ``overlap``, a ``jobs=1`` build of at least this many articles parses in a process of
@@ -82,16 +84,15 @@ def _peek(items: Iterable[Article], n: int) -> tuple[list[Article], Iterator[Art
 
 
 def _in_pool(articles: Iterable[Article], model: str, extractors: list[str] | None,
-             jobs: int, task: Callable[[list[Article]], list[Any]]
+             jobs: int, task: Callable[[list[Article]], list[Any]], *, extract: bool
              ) -> Iterator[list[Any]]:
-    """``task(batch)`` for each batch, in input order, the tasks run in ``jobs`` spawned processes
-    (``parse_only`` tasks in processes that load only the model), at most ``2 * jobs``
-    batches in flight."""
+    """``task(batch)`` for each batch, in input order, run in ``jobs`` spawned processes
+    (which load the extractors too only with ``extract``), at most ``2 * jobs`` batches in
+    flight."""
     level = logging.getLogger("graphbuild").getEffectiveLevel()
     pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"),
                                initializer=worker.init_pool_worker,
-                               initargs=(model, extractors, level,
-                                         task is not worker.parse_only))
+                               initargs=(model, extractors, level, extract))
     window: deque[tuple[list[Article], Future]] = deque()
     try:
         for batch in batches(articles):

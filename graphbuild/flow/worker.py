@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -121,14 +121,20 @@ def init_pool_worker(model: str, extractors: list[str] | None, log_level: int,
 
 # ------------------------------------------------------------------ the work
 
-def _parse_each(batch: list[Article], aux: bool) -> list[Any]:
-    """Parse one article at a time (after a batch failed): ParsedDoc or Failed each."""
+def _batch_or_each(items: list[Any], run: Callable[[list[Any]], list[Any]],
+                   article: Callable[[Any], Article]) -> list[Any]:
+    """``run(items)``; if that raises, ``run`` on one item at a time, so only the article
+    that fails is lost (a :class:`Failed` of parsing in its place)."""
+    try:
+        return run(items)
+    except Exception:  # noqa: BLE001 - find the article that fails
+        pass
     out: list[Any] = []
-    for art in batch:
+    for item in items:
         try:
-            out.extend(nlp.parse([art], model=_WORKER["model"], batch_size=1, aux_ner=aux))
+            out.extend(run([item]))
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-            out.append(failed(art, "parsing", err))
+            out.append(failed(article(item), "parsing", err))
     return out
 
 
@@ -143,11 +149,8 @@ def _check_started() -> None:
 def _parse(batch: list[Article], aux: bool) -> list[Any]:
     """ParsedDoc or Failed for each article of a batch (parsed together; if that raises, one
     at a time)."""
-    try:
-        return list(nlp.parse(batch, model=_WORKER["model"], batch_size=len(batch),
-                              aux_ner=aux))
-    except Exception:  # noqa: BLE001 - find the article that fails
-        return _parse_each(batch, aux)
+    return _batch_or_each(batch, lambda arts: list(nlp.parse(
+        arts, model=_WORKER["model"], batch_size=len(arts), aux_ner=aux)), lambda a: a)
 
 
 def _extract(docs: list[Any]) -> list[ArticleResult | Failed]:
@@ -207,18 +210,8 @@ def finish(docs: list[Any]) -> list[Encoded | Failed]:
 
 
 def _with_aux(docs: list[Any]) -> list[Any]:
-    """The second recogniser over a batch's docs; if that raises, one doc at a time, so only
-    the article that fails is lost (as in :func:`_parse`)."""
+    """The second recogniser over a batch's parsed docs (Failed ones passed through)."""
     ok = [d for d in docs if not isinstance(d, Failed)]
-    try:
-        done = iter(nlp.with_aux_ents(ok, len(ok)) if ok else [])
-        return [d if isinstance(d, Failed) else next(done) for d in docs]
-    except Exception:  # noqa: BLE001 - find the article that fails
-        pass
-    out: list[Any] = []
-    for d in docs:
-        try:
-            out.append(d if isinstance(d, Failed) else nlp.with_aux_ents([d], 1)[0])
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-            out.append(failed(d.article, "parsing", err))
-    return out
+    done = iter(_batch_or_each(ok, lambda ds: nlp.with_aux_ents(ds, len(ds)),
+                               lambda d: d.article))
+    return [d if isinstance(d, Failed) else next(done) for d in docs]

@@ -39,6 +39,7 @@ td .lang, td .dt { color: var(--muted); font-size: .8em; margin-left: .3em; }
 pre { background: #fff; border: 1px solid var(--line); padding: .6rem; overflow: auto;
       max-height: 28rem; font-size: 12.5px; }
 iframe { width: 100%; height: 640px; border: 1px solid var(--line); background: #fff; }
+iframe.entity-graph { height: 860px; }  /* the view's legend and relation list fit */
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }

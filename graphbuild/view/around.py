@@ -34,8 +34,9 @@ from graphbuild.view.entity_graph import (
     attach_texts,
     entity_graph,
 )
+from graphbuild.view.entity_rows import direct_relation
 from graphbuild.view.select import DEFAULT_LIMIT, Selection
-from graphbuild.view.sparql import PROLOGUE
+from graphbuild.view.sparql import run
 from graphbuild.view.style import kind_for
 
 __all__ = ["NODE_FACTS", "NEIGHBOURHOOD", "AMONG", "NEIGHBOURS", "Facts", "node_facts",
@@ -73,8 +74,7 @@ _EVIDENCE = """FILTER(?xp IN (rdf:type, rdf:subject, rdf:predicate, rdf:object, 
   gb:roleOrganization, schema:roleName, schema:spokenByCharacter, schema:creator,
   schema:text, schema:about, schema:author, gb:speakerText, gb:cue, gb:source))"""
 
-_DIRECT = """(STRSTARTS(STR(?xp), STR(rel:)) || ?xp IN (schema:worksFor, schema:memberOf,
-    schema:homeLocation, schema:location, schema:containedInPlace))"""
+_DIRECT = direct_relation("xp")
 
 #: the facts of the entity graph from one entity of ``VALUES ?a`` to another of ``VALUES
 #: ?b`` (both blocks put where ``{ab}`` stands, inside each branch so they are joined
@@ -123,12 +123,6 @@ class Facts:
     truncated: bool = False
 
 
-def _query(store: Any, text: str, bindings: dict[str, Any] | None = None) -> Any:
-    return store.query(PROLOGUE + text, use_default_graph_as_union=True,
-                       substitutions={ox.Variable(k): v for k, v in bindings.items()}
-                       if bindings else None)
-
-
 def node_facts(store: Any, iris: Iterable[str], limit: int) -> Facts:
     """The labels, types, kinds, aliases, job titles, article headlines/dates and mention
     counts the store has for ``iris`` (one query, at most ``limit`` rows)."""
@@ -139,7 +133,7 @@ def node_facts(store: Any, iris: Iterable[str], limit: int) -> Facts:
     block = iri_values("n", nodes)
     labelled: set[str] = set()
     names: list[ox.Triple] = []
-    for row in _query(store, NODE_FACTS % (block, block, limit + 1)):
+    for row in run(store, NODE_FACTS % (block, block, limit + 1)):
         if out.rows >= limit:
             out.truncated = True
             break
@@ -225,7 +219,7 @@ def _read(store: Any, text: str, limit: int, bindings: dict[str, Any] | None = N
           ) -> tuple[list[ox.Triple], bool]:
     """The first ``limit`` distinct triples of a CONSTRUCT, and whether there were more."""
     out: dict[ox.Triple, None] = {}
-    for t in _query(store, text, bindings):
+    for t in run(store, text, bindings):
         if t not in out:
             if len(out) >= limit:
                 return list(out), True

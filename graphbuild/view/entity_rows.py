@@ -53,10 +53,18 @@ CLAIMS = """SELECT ?c ?sp ?spt ?text ?conf ?sent ?art ?h ?about ?cue ?src WHERE 
   OPTIONAL { { ?c gb:hedge ?h } UNION { ?c gb:doubtCue ?h } }
   OPTIONAL { ?c schema:about ?about } OPTIONAL { ?c gb:cue ?cue }
   OPTIONAL { ?c gb:source ?src } }"""
-DIRECT = """SELECT DISTINCT ?s ?p ?o ?pl WHERE { ?s ?p ?o .
-  FILTER(isIRI(?s) && isIRI(?o) && (STRSTARTS(STR(?p), STR(rel:)) || ?p IN (schema:worksFor,
-    schema:memberOf, schema:homeLocation, schema:location, schema:containedInPlace)))
-  OPTIONAL { ?p rdfs:label ?pl } }"""
+
+
+def direct_relation(var: str) -> str:
+    """A SPARQL test that predicate ``?var`` is a direct relation the entity graph draws
+    (a statement verb ``rel:…``, works for, member of, home, location, contained in)."""
+    return (f"(STRSTARTS(STR(?{var}), STR(rel:)) || ?{var} IN (schema:worksFor, "
+            "schema:memberOf, schema:homeLocation, schema:location, schema:containedInPlace))")
+
+
+DIRECT = f"""SELECT DISTINCT ?s ?p ?o ?pl WHERE {{ ?s ?p ?o .
+  FILTER(isIRI(?s) && isIRI(?o) && {direct_relation("p")})
+  OPTIONAL {{ ?p rdfs:label ?pl }} }}"""
 OTHERS = """SELECT ?c ?t ?l WHERE { VALUES ?t { gb:Concept gb:UnspecifiedAgent }
   ?c a ?t . OPTIONAL { ?c rdfs:label ?l } }"""
 _SENTENCES = "SELECT ?s ?t WHERE { %s ?s schema:text ?t }"

@@ -24,7 +24,7 @@ from graphbuild.store.files import format_for_path
 from graphbuild.store.oxi import to_ox, to_rdflib
 from graphbuild.store.terms import chunks, iri_values  # noqa: F401 - re-exported
 
-__all__ = ["open_file", "from_rdflib", "select", "construct", "values",
+__all__ = ["open_file", "from_rdflib", "run", "select", "construct", "values",
            "iri_values", "chunks", "to_rdflib_graph", "PROLOGUE"]
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
@@ -57,7 +57,9 @@ def from_rdflib(graph: Graph) -> ox.Store:
     return store
 
 
-def _run(store: ox.Store, query: str, bindings: dict[str, Any] | None) -> Any:
+def run(store: ox.Store, query: str, bindings: dict[str, Any] | None = None) -> Any:
+    """pyoxigraph's result of ``query`` (graphbuild's prefixes, the union of the graphs as
+    default graph, ``bindings`` bound as terms)."""
     subs = {ox.Variable(k): v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_ox(v)
             for k, v in (bindings or {}).items()}
     return store.query(PROLOGUE + query, use_default_graph_as_union=True,
@@ -68,7 +70,7 @@ def select(store: ox.Store, query: str, bindings: dict[str, Any] | None = None
            ) -> Iterator[tuple[Any, ...]]:
     """Rows of a SELECT as tuples of Python values: IRIs and literals as ``str``, unbound
     as None (in the order of the query's variables)."""
-    result = _run(store, query, bindings)
+    result = run(store, query, bindings)
     for row in result:  # by position: 2-3x faster than looking each variable up by name
         yield tuple(None if term is None else term.value for term in row)
 
@@ -76,7 +78,7 @@ def select(store: ox.Store, query: str, bindings: dict[str, Any] | None = None
 def construct(store: ox.Store, query: str, bindings: dict[str, Any] | None = None
               ) -> Iterator[Any]:
     """Triples (pyoxigraph) of a CONSTRUCT query."""
-    yield from _run(store, query, bindings)
+    yield from run(store, query, bindings)
 
 
 def values(names: list[str], rows: Iterable[tuple[str, ...]]) -> str:
