@@ -199,6 +199,11 @@ def _place(name: str, gpe: bool = True):  # noqa: ANN202
     return hit
 
 
+#: the recognisers' readings of a name count as this many mentions' worth at most: they
+#: read the same name the same way each time it recurs, while each context cue ("Yukos
+#: spokesman", "said it…") is fresh evidence
+RECOGNISER_SHARE = 2
+
 #: weight of the gazetteer's word on a cluster's kind: above one recogniser's reading (1.0) and
 #: a subject-of-"said" cue, below a title or apposition cue (4.0)
 GAZETTEER_VOTE = 2.5
@@ -297,6 +302,8 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
             coarse = _COARSE.get(lab.split("/")[0], "ORG")
             if coarse == "PERSON" and why == "ner" and single and not cue:
                 w *= 0.4  # a lone one-word "person" with no person cue is often an organisation
+            if why in _RECOGNISERS or why.startswith("repeats "):
+                w *= RECOGNISER_SHARE / max(RECOGNISER_SHARE, len(members))
             tally[coarse] += w
         surface = [norm_name(mentions[i].text) for i in members]
         for coarse, w in _gazetteer_votes(surface):

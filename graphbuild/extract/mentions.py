@@ -20,6 +20,7 @@ from graphbuild.types import Dateline, Findings, Mention, NerSpan, ParsedDoc
 #: NER labels that name things graphbuild makes nodes for
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _TRIM_LEFT = {"the", "a", "an"}
+SPATIAL_VOTE = 1.0
 
 
 _ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh"}
@@ -114,16 +115,21 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
     # before it belong to the next name, and this one is its organisation
     titled_after = e < len(toks) and (toks[e].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS
                                       or toks[e].text.lower() in lx.TITLE_NOUNS)
+    # "secretary of the Centre of Indian Trade Unions (CITU)": a name in brackets after
+    # another is its short form, and the title it hangs on is not its own
+    acronym = s > 0 and toks[s - 1].text == "(" and s > 1 and toks[s - 2].pos == "PROPN"
     for tok in nouns:
         if tok.pos != "NOUN":
             continue
         lemma = tok.lemma.lower()
-        if lemma in lx.TITLE_NOUNS and titled_after:
+        if lemma in lx.TITLE_NOUNS and (titled_after or acronym):
             continue
         if lemma in lx.TITLE_NOUNS:
             votes.append(("PERSON", 4.0, f"title {lemma!r}"))
         elif lemma in lx.ORG_NOUNS:
             votes.append((f"ORG/{lx.ORG_NOUNS[lemma]}", 4.0, f"apposition {lemma!r}"))
+    votes += _organisation_of_title(doc, s, e)
+    votes += _spatial_votes(doc, s, e, head)
     # subject of a verb of saying: people and organisations speak, places rarely do
     if toks[head].dep == "nsubj":
         verb = toks[toks[head].head]
@@ -132,6 +138,51 @@ def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str
             if e - s == 1 and _calls_itself_it(doc, verb.i):
                 votes.append(("ORG", 3.5, f"{verb.lemma!r} that it/its …"))
     return votes
+
+
+#: prepositions of place: what follows them is somewhere ("near Palmyra", "throughout Al
+#: Anbar"); "in" also governs organisations ("a stake in Yukos"), so it votes only for names
+#: the gazetteer knows as places
+SPATIAL_PREPS = frozenset({"near", "throughout", "across", "outside", "inside", "around",
+                           "within", "towards", "toward", "into"})
+
+
+def _spatial_votes(doc: ParsedDoc, s: int, e: int, head: int) -> list[tuple[str, float, str]]:
+    """A place vote for a name after a preposition of place ("near Palmyra")."""
+    tok = doc.tokens[head]
+    if tok.dep != "pobj" or tok.head == head:
+        return []
+    prep = doc.tokens[tok.head].text.lower()
+    if prep in SPATIAL_PREPS or (prep == "in" and gz.known_place(
+            doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])):
+        return [("GPE", SPATIAL_VOTE, f"after {prep!r}")]
+    return []
+
+
+def _is_title(word: str) -> bool:
+    return word in lx.TITLE_NOUNS or word in lx.TITLE_ABBREVIATIONS
+
+
+def _organisation_of_title(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str]]:
+    """A name just before a job title and a person's name ("Yukos spokesman Mike Lake",
+    "Labour backbencher Stephen Pound", "CBI chief economist Ian McCafferty"), or before
+    "party", names the organisation the title belongs to: an organisation, unless the
+    gazetteer knows it as a place ("US president", "Idaho Gov.")."""
+    toks = doc.tokens
+    if e >= len(toks) or gz.known_place(doc.text[toks[s].start:toks[e - 1].end]):
+        return []
+    if toks[e].text.lower() == "party":
+        return [("ORG/PoliticalParty", 3.0, "name before 'party'")]
+    j, titles = e, 0
+    while j < len(toks) and (toks[j].text.lower().rstrip(".") in lx.TITLE_MODIFIERS
+                             or _is_title(toks[j].text.lower().rstrip("."))):
+        titles += _is_title(toks[j].text.lower().rstrip("."))
+        j += 1
+    if j < len(toks) and toks[j].text == ".":
+        j += 1
+    if titles and j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper():
+        return [("ORG", 3.0, "names the organisation of the title after it")]
+    return []
 
 
 #: verbs whose subject "it" is usually a dummy ("it was", "it seems", "it takes time")

@@ -263,3 +263,4 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
     f = findings_of("Coalition jets struck Qayyarah Airfield West on Monday, officials said.")
     (e,) = [e for e in f.entities if e.label.startswith("Qayyarah")]
     assert e.kind.value == "place"
+

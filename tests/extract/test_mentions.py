@@ -55,6 +55,12 @@ def test_mention_offsets_match_text(findings_of) -> None:
         ("Jane Doe, the mayor, spoke on Monday.", "Jane Doe", "PERSON"),  # title apposition
         ("BRISTOL, May 4 (Wexford Wire) - The council met.", "Wexford Wire",
          "ORG/NewsMediaOrganization"),
+        # a name before a job title and a person's name is the title's organisation
+        ("Yukos spokesman Mike Lake told reporters the sale was illegal.", "Yukos", "ORG"),
+        ("They wanted to meet Labour party chairman Ian McCartney.", "Labour",
+         "ORG/PoliticalParty"),
+        # a name after a preposition of place
+        ("Troops captured tanks near Palmyra on Sunday.", "Palmyra", "GPE"),
     ],
 )
 def test_context_votes(findings_of, text: str, name: str, vote: str) -> None:
@@ -107,3 +113,16 @@ def test_political_groups_are_organisations_nationalities_are_not(findings_of):
     assert {"Tories", "Tory"} <= orgs
     names = {m.text for m in f.mentions if m.source == "ner"}
     assert "Iraqis" not in names
+
+
+def test_a_known_place_before_a_title_gets_no_organisation_vote(findings_of) -> None:
+    (m,) = [m for m in findings_of("France president Jacques Chirac spoke.").mentions
+            if m.text == "France"]
+    assert "names the organisation of the title after it" not in {why for *_, why in m.votes}
+
+
+def test_a_bracketed_short_form_does_not_take_the_title_it_hangs_on(findings_of) -> None:
+    text = ("Ravi Kumar, general secretary of the Centre of Indian Trade Unions (CITU), "
+            "said the plan was wrong.")
+    (m,) = [m for m in findings_of(text).mentions if m.text == "CITU"]
+    assert all(label != "PERSON" for label, *_ in m.votes)
