@@ -300,6 +300,9 @@ class TypedRelation:
     sentence: Sentence
     confidence: float
     extractor: str
+    #: evidence the calibration weighs: "in_quote" (both names inside one quotation), "far"
+    #: (more than FAR_WORDS words between them)
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

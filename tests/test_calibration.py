@@ -121,3 +121,34 @@ def test_view_pruning_keeps_edges_a_confident_statement_supports():
     statements = {q.subject.value[-2:] for q in store
                   if q.object == ox.NamedNode("https://w3id.org/graphbuild/ns#Statement")}
     assert statements == {"s1"}
+
+
+def _typed(relation: str, raw: float, extractor: str, cues: tuple[str, ...] = ()):
+    from graphbuild.types import Sentence, TypedRelation
+
+    return TypedRelation(relation, "person:a", "place:b", (0, 1), (2, 3), Sentence(0, 10, 0, 3),
+                         raw, extractor, cues)
+
+
+def test_only_relations_likelier_right_than_wrong_are_asserted():
+    """The graph states a typed relation only when its calibrated confidence reaches
+    ASSERT_MIN_RELATION; a title's affiliation passes where the CoNLL04 classifier's
+    reading of the same raw score does not, and a pair inside a quotation scores lower."""
+    role = _typed("Work_For", 0.85, "relations.role")
+    classifier = _typed("OrgBased_In", 0.85, "relations.typed")
+    quoted = _typed("OrgBased_In", 0.85, "relations.typed", ("in_quote",))
+    assert cal.asserted(role) and not cal.asserted(classifier)
+    assert cal.relation_confidence(role) >= cal.ASSERT_MIN_RELATION
+    assert cal.relation_confidence(quoted) < cal.relation_confidence(classifier)
+
+
+def test_unasserted_relations_are_not_written(result_of):
+    res = result_of("Nora Blake, a lawyer at Acme Group, met Tom Reed in Paris.")
+    rels = res.findings.typed_relations
+    kept = [r for r in rels if cal.asserted(r)]
+    assert kept and len(kept) < len(rels)  # the title's affiliation; not "Tom Reed lives in"
+    quads = list(article_quads(res))
+    typed = {s for s, p, o, _g in quads if p == RDF.predicate
+             and o in (SDO.worksFor, SDO.homeLocation, SDO.location, SDO.containedInPlace)}
+    assert len(typed) == len(kept)
+    assert not [q for q in quads if q[1] == SDO.homeLocation]

@@ -133,6 +133,14 @@ def place_votes(name: str, label: str) -> list[tuple[str, float, str]]:
     return [("GPE", PLACE_VOTE, f"gazetteer {hit.schema_type}")]
 
 
+def major_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a country, a state or a city of a million
+    people (a small town's name is as often a word or a surname: "Green")."""
+    hit = gazetteer.lookup_place(name)
+    return hit is not None and (hit.schema_type in {"Country", "State"} or (
+        hit.schema_type == "City" and hit.population >= 1_000_000))
+
+
 def known_place(name: str) -> bool:
     """Whether the gazetteer knows ``name`` as a place."""
     return gazetteer.lookup_place(name) is not None

@@ -57,9 +57,17 @@ def _plausible(doc: ParsedDoc, s: int, e: int, label: str) -> bool:
     text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
     if not any(ch.isalpha() for ch in text) or text[:1].isdigit():
         return False
-    if label in {"PERSON", "ORG"}:
-        return any(doc.tokens[i].pos == "PROPN" for i in range(s, e))
+    if label in {"PERSON", "ORG"}:  # an acronym may be tagged an adjective ("CBI chief")
+        return any(doc.tokens[i].pos == "PROPN" for i in range(s, e)) or (
+            label == "ORG" and e - s == 1 and len(text) > 1 and text.isupper()
+            and not _capitals_around(doc, s))
     return True
+
+
+def _capitals_around(doc: ParsedDoc, i: int) -> bool:
+    """A word next to token ``i`` is in capitals too (a headline or a line in capitals)."""
+    return any(0 <= j < len(doc.tokens) and doc.tokens[j].text.isupper()
+               and len(doc.tokens[j].text) > 1 for j in (i - 1, i + 1))
 
 
 def _mention(doc: ParsedDoc, s: int, e: int, label: str, source: str,
@@ -393,6 +401,38 @@ def _appos_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     return out
 
 
+def _title_org_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """Names NER missed just before a job title and a person's name ("Green MSP Mark
+    Ballard", "Labour backbencher Stephen Pound"): the organisation the title belongs to
+    (or the place, when the gazetteer knows it as one: "Ohio senator X")."""
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    toks = doc.tokens
+    out = []
+    for m in known:
+        if m.label != "PERSON":
+            continue
+        j, titles = m.token_start - 1, 0
+        while j >= 0 and (toks[j].text == "." or _is_title(toks[j].text.lower().rstrip("."))
+                          or toks[j].text.lower() in lx.TITLE_MODIFIERS):
+            titles += _is_title(toks[j].text.lower().rstrip("."))
+            j -= 1
+        if not titles or j < 0 or j in covered:
+            continue
+        e, s = j + 1, j
+        while s >= 0 and s not in covered and toks[s].text[:1].isupper() and (
+                toks[s].pos == "PROPN" or toks[s].text.isupper() and len(toks[s].text) > 1):
+            s -= 1
+        s += 1
+        if s >= e or ns.demonym(doc, s, e) or gz.is_title_span(doc, s, e):
+            continue
+        name = doc.text[toks[s].start:toks[e - 1].end]
+        label = "GPE" if gz.major_place(name) else "ORG"
+        votes = [(label, 1.0, "names the organisation of the title after it")]
+        out.append(_mention(doc, s, e, label, "rule:title", votes))
+        covered.update(range(s, e))
+    return out
+
+
 def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     """Proper names NER missed that repeat a recognised person's or organisation's name, or
     its short form ("Harlow Holdings ... Harlow said")."""
@@ -465,6 +505,7 @@ def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, .
     ner = _ner_mentions(doc, dateline)
     names = ner + _conj_mentions(doc, ner)
     names += _appos_mentions(doc, names)
+    names += _title_org_mentions(doc, names)
     names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
     names += _acronym_mentions(doc, names)

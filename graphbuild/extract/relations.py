@@ -299,6 +299,9 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         quote = ctx.quote_of.get(v)
         sent = doc.sentence_of(v)
         cues = _cues(doc, v, subj, obj, prep, sent)
+        if tok.lemma.lower() in lx.KILLING_WORDS:
+            subj_args = [_named_only(a, ctx) for a in subj_args]
+            obj_args = [_named_only(a, ctx) for a in obj_args]
         for s_arg in subj_args:
             for o_arg in obj_args:
                 if s_arg is not None and o_arg is not None and o_arg.entity \
@@ -319,6 +322,17 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+def _named_only(a: Argument | None, ctx: _Ctx) -> Argument | None:
+    """A killing is pinned on a person only where the sentence names them: "he shot X"
+    keeps "he" unresolved (CoNLL04 dev: Kill precision 0.929 -> 0.962, recall 0.619 ->
+    0.595; the one wrong killing read through a pronoun was a character's own version of a
+    story)."""
+    if a is None or not a.entity or not any(a.start <= ctx.doc.tokens[h].start < a.end
+                                            for h in ctx.pronoun):
+        return a
+    return replace(a, entity=None)
 
 
 def _intransitive(doc: ParsedDoc, v: int, ctx: _Ctx, subj_args: list) -> bool:

@@ -424,9 +424,9 @@ def _typed_relations(w: _Writer) -> None:
     for r in w.found.typed_relations:
         if r.head not in w.nodes or r.tail not in w.nodes:
             continue
-        confidence = cal.relation_confidence(r)
-        if confidence < cal.min_confidence():
+        if not cal.asserted(r):
             continue
+        confidence = cal.relation_confidence(r)
         s, o = w.nodes[r.head], w.nodes[r.tail]
         prefix, name = PROPERTIES[r.relation].split(":")
         p = SDO[name] if prefix == "schema" else GB[name] if prefix == "gb" else \

@@ -126,3 +126,24 @@ def test_a_bracketed_short_form_does_not_take_the_title_it_hangs_on(findings_of)
             "said the plan was wrong.")
     (m,) = [m for m in findings_of(text).mentions if m.text == "CITU"]
     assert all(label != "PERSON" for label, *_ in m.votes)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a name NER missed before a title and a person's name: the title's organisation
+        ("But Green MSP Mark Ballard fears voters may miss out.", "Green", "ORG"),
+        # an acronym tagged as an adjective is still a name
+        ("CBI chief economist Ian McCafferty said the economy had slowed.", "CBI", "ORG"),
+    ],
+)
+def test_organisation_before_a_title(findings_of, text: str, name: str, label: str) -> None:
+    f = findings_of(text)
+    (m,) = [m for m in f.mentions if m.text == name]
+    assert m.label == label
+    (role,) = f.roles
+    assert role.organization is not None and f.entity(role.organization).label == name
+
+
+def test_a_line_in_capitals_gives_no_acronym_names(findings_of) -> None:
+    assert "SHARES" not in _names(findings_of, "SHARES FALL AS Acme Group cuts jobs.")

@@ -270,3 +270,21 @@ def test_a_repeated_sentence_gives_one_statement_with_both_sentences(findings_of
 def test_a_list_object_keeps_every_count(findings_of) -> None:
     (s,) = findings_of("The group deleted 1,200 posts and two pages.").statements
     assert [(q.value, q.unit) for q in s.object.quantities] == [(1200, "posts"), (2, "pages")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a killing is pinned on a person only where the sentence names them
+        ("Tom Reed left the bar at midnight. Later he shot Paul Grant.",
+         [("he", "shoot", "Paul Grant")]),
+        ("Tom Reed shot Paul Grant.", [("Tom Reed", "shoot", "Paul Grant")]),
+        # other verbs still resolve the pronoun
+        ("Tom Reed left the bar at midnight. Later he called Paul Grant.",
+         [("Tom Reed", "leave", "the bar"), ("Tom Reed", "call", "Paul Grant")]),
+    ],
+)
+def test_killing_needs_named_arguments(findings_of, text: str, expected: list) -> None:
+    got = _svo(findings_of, text)
+    assert [x for x in got if x[1] in {"shoot", "call"}] == \
+        [x for x in expected if x[1] in {"shoot", "call"}]

@@ -216,3 +216,22 @@ def test_leading_is_a_typed_relation_not_an_action(result_of):
     direct = {p for s, p, o, _g in quads if str(s).endswith("Jane_Doe") and
               str(o).endswith("Acme_Group")}
     assert {GB.leads, SDO.worksFor} <= direct
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("\u201cThe Vantor Group in Chicago is failing,\u201d said Tom Reed.", "in_quote"),
+        ("The Vantor Group, which last year sold most of its shares and closed two of its "
+         "four plants, is in Chicago.", "far"),
+    ],
+)
+def test_classifier_relations_record_their_evidence_cues(findings_of, text, cue):
+    rels = [r for r in findings_of(text).typed_relations if r.extractor == tr.NAME]
+    assert rels and all(cue in r.cues for r in rels)
+
+
+def test_a_near_pair_outside_quotations_has_no_cues(findings_of):
+    rels = [r for r in findings_of("The Vantor Group in Chicago cut jobs.").typed_relations
+            if r.extractor == tr.NAME]
+    assert rels and all(r.cues == () for r in rels)
