@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from graphbuild.extract import _place_patterns as pp
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._relfeatures import (
     LOC,
@@ -256,6 +257,8 @@ def find_typed_relations(doc: ParsedDoc, found: Findings, model: RelationModel |
                 continue
             if rel == "Kill" and not _killing_between(doc, local[h], local[t]):
                 continue
+            if rel == "Located_In" and pp.contradicts(doc, local[h], local[t]):
+                continue  # the gazetteer puts the first place in another country
             p = round(model.probability(rel, feats), 2)
             if p < (model.threshold(rel) if threshold is None else threshold):
                 continue
@@ -360,11 +363,31 @@ def lead_relations(found: Findings) -> list[TypedRelation]:
     return out
 
 
+def place_relations(doc: ParsedDoc, found: Findings) -> list[TypedRelation]:
+    """Located_In and Live_In that the text states outright ("Croydon, south London",
+    "Mr Abbasi, 23, from Croydon"): :mod:`graphbuild.extract._place_patterns`."""
+    items = mention_args(doc, found)
+    args = [a for a, _n, _k in items]
+    out = []
+    for rel, pairs in (("Located_In", pp.located_pairs(doc, args)),
+                       ("Live_In", pp.home_pairs(doc, args))):
+        for h, t in pairs:
+            (_, nh, kh), (_, nt, kt) = items[h], items[t]
+            if kh == kt:
+                continue
+            mh, mt = found.mentions[nh], found.mentions[nt]
+            out.append(TypedRelation(rel, kh, kt, (mh.start, mh.end), (mt.start, mt.end),
+                                     doc.sentence_of(args[h].token_start), pp.CONFIDENCE,
+                                     pp.NAME))
+    return out
+
+
 @extractor(NAME, provides="typed_relations",
            requires=("dateline", "mentions", "entities", "mention_entity", "quotes", "roles",
                      "statements"))
 def extract_typed_relations(doc: ParsedDoc, found: Findings) -> tuple[TypedRelation, ...]:
-    stated = [*role_relations(doc, found), *lead_relations(found)]
+    stated = [*role_relations(doc, found), *lead_relations(found),
+              *place_relations(doc, found)]
     seen = {(r.head, r.tail, r.sentence.start) for r in stated}
     out = []
     for r in stated:

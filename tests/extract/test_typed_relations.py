@@ -235,3 +235,36 @@ def test_a_near_pair_outside_quotations_has_no_cues(findings_of):
     rels = [r for r in findings_of("The Vantor Group in Chicago cut jobs.").typed_relations
             if r.extractor == tr.NAME]
     assert rels and all(r.cues == () for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place in apposition to another, with a compass word between
+        ("The fire in Camden, north London, spread overnight.",
+         {("Located_In", "Camden", "London")}),
+        ("The bombing in Ankara, Turkey, killed two.", {("Located_In", "Ankara", "Turkey")}),
+        # a person "from" a place
+        ("Mr Okafor, 31, from Croydon, was released.", {("Live_In", "Okafor", "Croydon")}),
+    ],
+)
+def test_places_stated_outright(findings_of, text, expected):
+    got = {(r.relation, *names) for r in findings_of(text).typed_relations
+           if r.extractor == "relations.pattern"
+           for names in [_labels(findings_of(text), r)]}
+    assert expected <= got
+
+
+def _labels(f, r):
+    label = {e.key: e.label for e in f.entities}
+    return label[r.head], label[r.tail]
+
+
+def test_a_place_the_gazetteer_puts_in_another_country_is_not_located_there(findings_of):
+    rels = findings_of("Officials met in Berlin, Zambia, on Monday.").typed_relations
+    assert not [r for r in rels if r.relation == "Located_In"]
+
+
+def test_a_list_of_places_is_no_location(findings_of):
+    rels = findings_of("The virus spread in Peru, Italy, Spain and Hungary.").typed_relations
+    assert not [r for r in rels if r.extractor == "relations.pattern"]
