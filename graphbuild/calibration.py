@@ -28,7 +28,7 @@ from rdflib import Literal
 from graphbuild import settings
 from graphbuild.errors import SettingsError
 from graphbuild.extract import lexicon as lx
-from graphbuild.types import Findings, Quote, Statement, TypedRelation
+from graphbuild.types import Claim, Findings, Quote, Statement, TypedRelation
 
 TABLE_FILE = "calibration.json"
 #: environment settings the build reads (set by ``build --min-confidence`` and
@@ -158,6 +158,20 @@ def relation_features(r: TypedRelation) -> list[str]:
     return [f"rel={r.relation}", f"by={r.extractor}", *r.cues]
 
 
+def claim_features(c: Claim) -> list[str]:
+    """Binary features of a reported claim that its precision depends on."""
+    feats = ["speaker" if c.speakers else "no_speaker"]
+    if c.cue == "according_to":
+        feats.append("according_to")
+    elif c.cue not in lx.SPEECH_VERBS:
+        feats.append("other_cue")  # "accuse", "urge", "believe"…
+    if c.described:
+        feats.append("described")
+    if c.hedges:
+        feats.append("hedged")
+    return feats
+
+
 def quote_features(q: Quote) -> list[str]:
     return ["speaker" if q.speaker else "no_speaker", "cue" if q.cue else "no_cue"]
 
@@ -184,6 +198,10 @@ def asserted(r: TypedRelation) -> bool:
     """Whether the graph states the typed relation (its calibrated confidence reaches
     :data:`ASSERT_MIN_RELATION` and the build's ``--min-confidence``)."""
     return relation_confidence(r) >= max(ASSERT_MIN_RELATION, min_confidence())
+
+
+def claim_confidence(c: Claim) -> float:
+    return calibrated("claim", c.confidence, claim_features(c))
 
 
 def quote_confidence(q: Quote) -> float:

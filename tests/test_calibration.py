@@ -38,7 +38,7 @@ def findings_of(result_of):
 def test_shipped_table_has_a_model_and_a_threshold_per_kind():
     raw = resources.files("graphbuild").joinpath("data", cal.TABLE_FILE).read_text("utf-8")
     table = json.loads(raw)
-    for kind in ("statement", "relation", "quotation"):
+    for kind in ("statement", "relation", "quotation", "claim"):
         assert {"bias", "raw", "weights"} <= set(table["models"][kind])
         # None when no confidence reached 0.85 precision on dev (then nothing is hidden)
         threshold = table["thresholds"][kind]
@@ -152,3 +152,14 @@ def test_unasserted_relations_are_not_written(result_of):
              and o in (SDO.worksFor, SDO.homeLocation, SDO.location, SDO.containedInPlace)}
     assert len(typed) == len(kept)
     assert not [q for q in quads if q[1] == SDO.homeLocation]
+
+
+def test_claims_carry_their_calibrated_confidence(result_of):
+    res = result_of("Jane Doe said that Acme Group had cut prices. Tom Reed denied it.")
+    claims = res.findings.claims
+    assert claims
+    quads = list(article_quads(res))
+    nodes = {s for s, p, o, _g in quads if p == RDF.type and o == SDO.Claim}
+    conf = sorted(float(o) for s, p, o, _g in quads if p == GB.confidence and s in nodes)
+    assert conf == sorted(cal.claim_confidence(c) for c in claims)
+    assert any(cal.claim_confidence(c) != round(c.confidence, 2) for c in claims)

@@ -370,6 +370,9 @@ def _claims(w: _Writer) -> None:
     from graphbuild.extract.dates import cue_token
 
     for c in w.found.claims:
+        confidence = cal.claim_confidence(c)  # calibrated (issue 12)
+        if confidence < cal.min_confidence():
+            continue
         node = URIRef(f"{w.article}/claim/{c.start}-{c.end}")
         w.add(node, RDF.type, SDO.Claim)
         w.add(node, SDO.text, Literal(c.text))
@@ -392,7 +395,7 @@ def _claims(w: _Writer) -> None:
             w.add(node, GB.hedge, Literal(h))
             w.add(node, GB.attributionCue, Literal(h))
         w.hedge_cues(node, c.sentence)
-        w.prov(node, c.sentence, c.start, c.end, c.extractor, c.confidence)
+        w.prov(node, c.sentence, c.start, c.end, c.extractor, confidence)
         if c.cue != "according_to":
             _date_created(w, node, cue_token(w.doc, c.cue_start))
 
