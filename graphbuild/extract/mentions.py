@@ -11,6 +11,7 @@ definite descriptions ("the ministry") become mentions for coreference to resolv
 from __future__ import annotations
 
 from graphbuild.extract import _gazetteer_mentions as gz
+from graphbuild.extract import _name_shape as shape
 from graphbuild.extract import _name_spans as ns
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._syntax import children, conjuncts
@@ -289,9 +290,17 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
         for s0, e0, forced, split in parts:
+            e1 = shape.possessive_cut(doc, s0, e0)  # "Mr Brown's Budget"
+            if e1 != e0:
+                e0, forced = e1, "PERSON"
+            e1 = shape.title_tail(doc, s0, e0)  # "a prospective Labour MP"
+            if e1 != e0:
+                e0, split = e1, True
+                forced = "GPE" if gz.major_place(doc.text[doc.tokens[s0].start:
+                                                          doc.tokens[e1 - 1].end]) else "ORG"
             label = forced or ner_label
-            s, e = _trimmed(doc, s0, e0, label)
-            if not _plausible(doc, s, e, label):
+            s, e = shape.headline_cut(doc, *_trimmed(doc, s0, e0, label))
+            if s >= e or shape.is_portfolio(doc, s, e) or not _plausible(doc, s, e, label):
                 continue
             name = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
             reasons = {v[2] for v in extra}
