@@ -55,4 +55,6 @@ def extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
     k = j
     while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
         k += 1
+    if k - j > 1 and toks[k - 1].text.lower() in lx.NAME_HEADS:
+        return e  # "... of Iraq and the Kurdistan Regional Government": a second name
     return k if k > j else e

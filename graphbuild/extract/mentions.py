@@ -253,6 +253,14 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
                         [("", 0.0, "base recogniser only")]
                         if aux and shared_types and ent.label != "NORP" else []))
             continue
+        if _of_name(doc, ent.token_start, ent.token_end) and any(
+                (aux[n].token_start, aux[n].token_end) != (ent.token_start, ent.token_end)
+                for n in over):
+            # "Gulf of Oman", "Government of Iraq": an "X of Y" name is one name, however
+            # the second recogniser cuts it
+            used.update(over)
+            out.append((ent.token_start, ent.token_end, label, []))
+            continue
         for n in over:  # the second recogniser's boundaries (it may split the span in two)
             if n in used:
                 continue
@@ -271,6 +279,13 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
         out.append((a.token_start, a.token_end, AUX_LABELS[a.label],
                     [("", 0.0, "second recogniser only")]))
     return sorted(out, key=lambda x: (x[0], x[1]))
+
+
+def _of_name(doc: ParsedDoc, s: int, e: int) -> bool:
+    """The span is a name of the form "X of Y" (capitalised words on both sides of "of")."""
+    toks = doc.tokens
+    return any(toks[i].text == "of" and toks[i - 1].text[:1].isupper()
+               and toks[i + 1].text[:1].isupper() for i in range(s + 1, e - 1))
 
 
 def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:

@@ -147,3 +147,18 @@ def test_organisation_before_a_title(findings_of, text: str, name: str, label: s
 
 def test_a_line_in_capitals_gives_no_acronym_names(findings_of) -> None:
     assert "SHARES" not in _names(findings_of, "SHARES FALL AS Acme Group cuts jobs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an "X of Y" name stays whole, however the second recogniser cuts it
+        ("Ships patrol the Gulf of Oman and the Gulf of Aden.", ["Gulf of Oman", "Gulf of Aden"]),
+        ("We urge the Government of Iraq to protect the camp.", ["Government of Iraq"]),
+        # "and the <organisation name>" after an "X of Y" name is a second name
+        ("The deal between the Federal Government of Iraq and the Kurdistan Regional Government "
+         "holds.", ["Federal Government of Iraq", "Kurdistan Regional Government"]),
+    ],
+)
+def test_of_names(findings_of, text: str, expected: list[str]) -> None:
+    assert _names(findings_of, text) == expected
