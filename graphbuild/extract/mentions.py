@@ -236,7 +236,7 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     """(token start, end, label, extra votes) of the names to consider: the base NER's spans,
     with the boundaries and a type vote of graphbuild's own recogniser where the two overlap,
     plus the names only the second recogniser found."""
-    aux = [a for a in doc.aux_ents if a.label in AUX_LABELS]
+    aux = _join_adjacent_people(doc, [a for a in doc.aux_ents if a.label in AUX_LABELS])
     used: set[int] = set()
     out = []
     for ent in doc.ents:
@@ -279,6 +279,21 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
         out.append((a.token_start, a.token_end, AUX_LABELS[a.label],
                     [("", 0.0, "second recogniser only")]))
     return sorted(out, key=lambda x: (x[0], x[1]))
+
+
+def _join_adjacent_people(doc: ParsedDoc, aux: list[NerSpan]) -> list[NerSpan]:
+    """Two person names of the second recogniser with nothing between them ("Tony" "Blair")
+    are one name."""
+    out: list[NerSpan] = []
+    for a in aux:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == a.label == "PERSON" \
+                and prev.token_end == a.token_start and doc.text[prev.end:a.start] == " ":
+            out[-1] = NerSpan(prev.start, a.end, prev.token_start, a.token_end, "PERSON",
+                              doc.text[prev.start:a.end])
+        else:
+            out.append(a)
+    return out
 
 
 def _of_name(doc: ParsedDoc, s: int, e: int) -> bool:

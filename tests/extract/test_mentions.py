@@ -162,3 +162,16 @@ def test_a_line_in_capitals_gives_no_acronym_names(findings_of) -> None:
 )
 def test_of_names(findings_of, text: str, expected: list[str]) -> None:
     assert _names(findings_of, text) == expected
+
+
+def test_adjacent_person_names_of_the_second_recogniser_are_one(result_of) -> None:
+    from graphbuild.extract.mentions import _join_adjacent_people
+    from graphbuild.types import NerSpan
+
+    doc = result_of("Tony Blair and Gordon Brown met, Blair said.").doc
+    t = doc.tokens
+    spans = [NerSpan(t[i].start, t[i].end, i, i + 1, "PERSON", t[i].text) for i in (0, 1, 3, 4)]
+    joined = _join_adjacent_people(doc, spans)
+    assert [s.text for s in joined] == ["Tony Blair", "Gordon Brown"]
+    apart = [spans[0], NerSpan(t[2].start, t[2].end, 2, 3, "ORG", "and")]
+    assert _join_adjacent_people(doc, apart) == apart
