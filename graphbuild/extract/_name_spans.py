@@ -53,7 +53,8 @@ def extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
     if j < len(toks) and toks[j].text.lower() == "the":
         j += 1
     k = j
-    while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
+    while k < len(toks) and toks[k].text[:1].isupper() and (toks[k].pos == "PROPN" or (
+            toks[k].pos == "ADJ" and not demonym(doc, k, k + 1))):  # "the Levant" as ADJ
         k += 1
     if k - j > 1 and toks[k - 1].text.lower() in lx.NAME_HEADS:
         return e  # "... of Iraq and the Kurdistan Regional Government": a second name

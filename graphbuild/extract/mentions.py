@@ -296,6 +296,17 @@ def _join_adjacent_people(doc: ParsedDoc, aux: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
+def _head_of_before(doc: ParsedDoc, s: int) -> int:
+    """Start of "<Head> of" right before token ``s`` when the head is a capitalised place or
+    organisation head word ("Gulf of Oman", "Department of Energy"), else ``s``."""
+    toks = doc.tokens
+    if s >= 2 and toks[s - 1].text == "of" and toks[s - 2].text[:1].isupper() and (
+            toks[s - 2].text.lower() in lx.PLACE_HEADS or toks[s - 2].text.lower() in
+            lx.NAME_HEADS) and doc.sentence_of(s - 2).token_start < s - 2:
+        return s - 2
+    return s
+
+
 def _of_name(doc: ParsedDoc, s: int, e: int) -> bool:
     """The span is a name of the form "X of Y" (capitalised words on both sides of "of")."""
     toks = doc.tokens
@@ -320,6 +331,10 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
         for s0, e0, forced, split in parts:
+            s1 = _head_of_before(doc, s0)  # "Gulf of" + "Oman"
+            if s1 != s0 and not any(a <= s1 < b for a, b, _, _ in spans if (a, b) != (start, end)):
+                s0, forced = s1, ("LOC" if doc.tokens[s1].text.lower() in lx.PLACE_HEADS
+                                  else "ORG")
             e1 = shape.possessive_cut(doc, s0, e0)  # "Mr Brown's Budget"
             if e1 != e0:
                 e0, forced = e1, "PERSON"

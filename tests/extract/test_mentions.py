@@ -155,6 +155,13 @@ def test_a_line_in_capitals_gives_no_acronym_names(findings_of) -> None:
         # an "X of Y" name stays whole, however the second recogniser cuts it
         ("Ships patrol the Gulf of Oman and the Gulf of Aden.", ["Gulf of Oman", "Gulf of Aden"]),
         ("We urge the Government of Iraq to protect the camp.", ["Government of Iraq"]),
+        # "<place or organisation head> of" before a name is part of it
+        ("NAVCENT covers the Arabian Gulf, Gulf of Oman, North Arabian Sea and Gulf of Aden.",
+         ["NAVCENT", "Arabian Gulf", "Gulf of Oman", "North Arabian Sea", "Gulf of Aden"]),
+        # the extension over "and the ..." takes a capitalised word the tagger read as an
+        # adjective
+        ("They freed the city from Islamic State of Iraq and the Levant terrorists.",
+         ["Islamic State of Iraq and the Levant"]),
         # "and the <organisation name>" after an "X of Y" name is a second name
         ("The deal between the Federal Government of Iraq and the Kurdistan Regional Government "
          "holds.", ["Federal Government of Iraq", "Kurdistan Regional Government"]),
