@@ -76,17 +76,37 @@ def possessive_cut(doc: ParsedDoc, s: int, e: int) -> int:
     return next((i for i in range(s + 1, e - 1) if doc.tokens[i].tag == "POS"), e)
 
 
+def _title_noun(word: str) -> bool:
+    """A job title, singular or plural ("Secretaries")."""
+    return word in lx.TITLE_NOUNS or (word.endswith("ies") and word[:-3] + "y" in lx.TITLE_NOUNS) \
+        or (word.endswith("s") and word[:-1] in lx.TITLE_NOUNS)
+
+
 def is_portfolio(doc: ParsedDoc, s: int, e: int) -> bool:
-    """The span is a minister's portfolio: portfolio words only, and a title right after it
-    ("Home Affairs spokesman") or "<title> of/for" right before it ("Secretary of State for
-    Culture")."""
+    """The span is a minister's portfolio or titles: portfolio words only, ending in a title
+    ("Home and Defence Secretaries"), or with a title right after it ("Home Affairs
+    spokesman") or "<title> of/for" right before it ("Secretary of State for Culture")."""
     toks = doc.tokens
-    if not all(toks[i].text.lower() in PORTFOLIO_WORDS for i in range(s, e)):
+    if not all(toks[i].text.lower() in PORTFOLIO_WORDS for i in range(s, e - 1)):
+        return False
+    if e - s > 1 and _title_noun(toks[e - 1].text.lower()):
+        return True
+    if toks[e - 1].text.lower() not in PORTFOLIO_WORDS:
         return False
     if e < len(toks) and toks[e].text.lower() in lx.TITLE_NOUNS:
         return True
     return s >= 2 and toks[s - 1].text.lower() in {"of", "for"} \
         and toks[s - 2].text.lower() in lx.TITLE_NOUNS
+
+
+def leading_acronym(doc: ParsedDoc, s: int, e: int) -> int:
+    """Start of a person's name of three words or more that begins with an acronym in
+    capitals ("ISIL Brett McGurk" -> "Brett McGurk"), else ``s``."""
+    first = doc.tokens[s].text
+    if e - s >= 3 and len(first) > 1 and first.isalpha() and first.isupper() \
+            and not doc.tokens[s + 1].text.isupper():
+        return s + 1
+    return s
 
 
 def title_tail(doc: ParsedDoc, s: int, e: int) -> int:

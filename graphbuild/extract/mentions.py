@@ -344,6 +344,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                 forced = "GPE" if gz.major_place(doc.text[doc.tokens[s0].start:
                                                           doc.tokens[e1 - 1].end]) else "ORG"
             label = forced or ner_label
+            if label == "PERSON":
+                s0 = shape.leading_acronym(doc, s0, e0)
             s, e = shape.headline_cut(doc, *_trimmed(doc, s0, e0, label))
             if s >= e or shape.is_portfolio(doc, s, e) or not _plausible(doc, s, e, label):
                 continue

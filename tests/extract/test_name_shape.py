@@ -24,6 +24,12 @@ def _names(findings_of, text: str) -> list[str]:
          ["Home Affairs"]),
         ("The Secretary of State for Culture, Media and Sport, Tessa Jowell, hit back.",
          ["Tessa Jowell"], ["State for Culture", "Media", "Sport"]),
+        # titles in the plural after portfolio words are no organisation
+        ("The Foreign, Home and Defence Secretaries also attended.", [],
+         ["Home and Defence Secretaries", "Foreign, Home and Defence Secretaries"]),
+        # a person's name does not start with an acronym in capitals
+        ("The Envoy to Counter ISIL Brett McGurk will lead a delegation.", ["Brett McGurk"],
+         ["ISIL Brett McGurk"]),
         # a name that ends in an abbreviated title is the title's organisation
         ("But Mr Balls, a prospective Labour MP, said he was confident.", ["Labour"],
          ["Labour MP"]),
