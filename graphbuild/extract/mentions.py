@@ -489,6 +489,37 @@ def _title_org_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     return out
 
 
+#: bodies a nationality adjective names ("the Iraqi government", "Syrian army"): the
+#: guidelines count them as organisations, the adjective alone is no mention
+NATIONAL_BODIES = {"government": "GovernmentOrganization", "army": "GovernmentOrganization",
+                   "navy": "GovernmentOrganization", "police": "GovernmentOrganization",
+                   "forces": "GovernmentOrganization", "military": "GovernmentOrganization",
+                   "authorities": "GovernmentOrganization", "parliament":
+                   "GovernmentOrganization", "opposition": "Organization"}
+
+
+def _national_body_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """"The Iraqi government", "Iraqi security forces": a nationality adjective and the body
+    it qualifies, as one organisation mention."""
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    toks = doc.tokens
+    out = []
+    for tok in toks:
+        h = tok.head
+        if tok.i in covered or h <= tok.i or not ns.demonym(doc, tok.i, tok.i + 1):
+            continue
+        body = toks[h].text.lower()
+        if body not in NATIONAL_BODIES or toks[h].text[:1].isupper() \
+                or any(toks[j].pos not in {"NOUN", "ADJ"} or j in covered
+                       for j in range(tok.i + 1, h + 1)):
+            continue
+        votes = [("ORG", 2.0, "a nationality's " + body),
+                 (f"ORG/{NATIONAL_BODIES[body]}", 3.0, "a nationality's " + body)]
+        out.append(_mention(doc, tok.i, h + 1, "ORG", "rule:national", votes))
+        covered.update(range(tok.i, h + 1))
+    return out
+
+
 def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     """Proper names NER missed that repeat a recognised person's or organisation's name, or
     its short form ("Harlow Holdings ... Harlow said")."""
@@ -562,6 +593,7 @@ def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, .
     names = ner + _conj_mentions(doc, ner)
     names += _appos_mentions(doc, names)
     names += _title_org_mentions(doc, names)
+    names += _national_body_mentions(doc, names)
     names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
     names += _acronym_mentions(doc, names)

@@ -182,3 +182,18 @@ def test_adjacent_person_names_of_the_second_recogniser_are_one(result_of) -> No
     assert [s.text for s in joined] == ["Tony Blair", "Gordon Brown"]
     apart = [spans[0], NerSpan(t[2].start, t[2].end, 2, 3, "ORG", "and")]
     assert _join_adjacent_people(doc, apart) == apart
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iraqi government and Iraqi security forces must protect the camp.",
+         ["Iraqi government", "Iraqi security forces"]),
+        ("The Syrian army took the city.", ["Syrian army"]),
+        # a nationality adjective alone is no mention
+        ("Iraqi officials met British diplomats.", []),
+    ],
+)
+def test_a_nationality_and_its_government_or_army_are_an_organisation(findings_of, text,
+                                                                      expected):
+    assert _names(findings_of, text) == expected
