@@ -95,7 +95,7 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
     if long_label == "PERSON" and len(words) == 1 and words[0][:1].isupper() \
             and _surname(lw[-1]) == _surname(words[0]):
         return True  # "Abadi" / "Haider al-Abadi"
-    if long_label == short_label == "ORG" and len(words) >= 2 \
+    if long_label == "ORG" and _org_or_unknown_place(short, short_label) and len(words) >= 2 \
             and [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words] \
             and all(w[:1].isupper() for w in words):
         return True  # a name cut short: "Kurdistan Regional" / "Kurdistan Regional Government"
@@ -103,6 +103,9 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
     head = [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words]
     if long_label == "PERSON" and tail and len(words) == 1 and words[0][:1].isupper():
         return True
+    if long_label == short_label == "ORG" and tail and len(words) >= 2 \
+            and all(w[:1].isupper() for w in words):
+        return True  # a body without its owner: "Security Council" / "UN Security Council"
     nxt = lw[len(words)].lower().strip(".")
     if long_label == "ORG" and head and lx.NAME_HEADS.get(nxt) == "Corporation":
         return True
@@ -113,6 +116,14 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
         letters = short if short.isupper() else "".join(c for c in short if c.isupper())
         return _initials(long).upper() == letters and len(letters) >= 2  # "UN", "MoD"
     return False
+
+
+def _org_or_unknown_place(name: str, label: str | None) -> bool:
+    """An organisation's name, or a "place" that is neither known to the gazetteer nor named
+    as one: the start of an organisation's name read as a place ("Kurdistan Regional"), unlike
+    "New York" of "New York Times" or "Edinburgh City" of "Edinburgh City Council"."""
+    return label == "ORG" or label == "PLACE" and gazetteer.lookup_place(name) is None \
+        and name.split()[-1].lower() not in lx.PLACE_HEADS
 
 
 _ORG_HEADS_OF = {"department", "ministry", "office", "agency", "secretariat", "bureau"}

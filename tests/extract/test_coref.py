@@ -264,3 +264,36 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
     (e,) = [e for e in f.entities if e.label.startswith("Qayyarah")]
     assert e.kind.value == "place"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "aliases"),
+    [
+        # a body named without its owner or qualifier is the body of the longer name
+        ("The Arctic League Security Council said on Monday it would vote next week. "
+         "Diplomats said the Security Council was divided.",
+         "Arctic League Security Council", {"Security Council"}),
+        ("Soldiers of the New Freedonian Army crossed the river on Monday. "
+         "The Freedonian Army said it had lost two tanks.",
+         "New Freedonian Army", {"Freedonian Army"}),
+    ],
+)
+def test_one_thing_one_entity(findings_of, text: str, label: str, aliases: set[str]) -> None:
+    ents = [e for e in findings_of(text).entities if e.kind is not Kind.OTHER]
+    assert [(e.label, set(e.aliases)) for e in ents] == [(label, aliases)]
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "long_label", "short_label", "expected"),
+    [
+        # the start of an organisation's name read as a place the gazetteer does not know
+        ("Volta Regional", "Volta Regional Government", "ORG", "PLACE", True),
+        ("New York", "New York Times", "ORG", "PLACE", False),  # a known place
+        ("Edinburgh City", "Edinburgh City Council", "ORG", "PLACE", False),  # named a place
+    ],
+)
+def test_name_cut_short(short: str, long: str, long_label: str, short_label: str,
+                        expected: bool) -> None:
+    from graphbuild.extract.coref import short_form_of
+
+    assert short_form_of(short, long, long_label, short_label) is expected
