@@ -149,7 +149,17 @@ def _surname(word: str) -> str:
     return w
 
 
-def _cluster_names(names: list[Mention]) -> _Clusters:
+def _bracketed_short_form(long: Mention, short: Mention, long_label: str, text: str) -> bool:
+    """``short`` is an acronym in brackets right after the organisation name ``long``: the
+    text's own short form for it, even where the name was cut short or its initials differ
+    ("the Office for National (ONS) statistics")."""
+    word = norm_name(short.text)
+    return bool(text) and long_label == "ORG" and " " in long.text.strip() \
+        and word.isupper() and word.isalpha() and len(word) >= 2 \
+        and text[long.end:short.start].strip() == "(" and text[short.end:short.end + 1] == ")"
+
+
+def _cluster_names(names: list[Mention], text: str = "") -> _Clusters:
     uf = _Clusters(len(names))
     keys = [norm_name(m.text) for m in names]
     low = [k.casefold() for k in keys]
@@ -170,6 +180,8 @@ def _cluster_names(names: list[Mention]) -> _Clusters:
         if cands:
             before = [j for j in cands if j < i]
             target[i] = max(before) if before else min(cands)
+        elif i > 0 and _bracketed_short_form(names[i - 1], names[i], labels[i - 1], text):
+            target[i] = i - 1
     # the same short name where it was not recognised as one ("Pinewood" read as a person)
     # goes where the nearest such short form went
     for i in range(len(keys)):
@@ -295,7 +307,7 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
                                                                       tuple[tuple[str, ...], ...]]:
     name_idx = [i for i, m in enumerate(mentions) if m.source in NAME_SOURCES]
     names = [mentions[i] for i in name_idx]
-    uf = _cluster_names(names)
+    uf = _cluster_names(names, doc.text)
     groups: dict[int, list[int]] = defaultdict(list)
     for local, i in enumerate(name_idx):
         groups[uf.find(local)].append(i)

@@ -276,6 +276,9 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
         ("Soldiers of the New Freedonian Army crossed the river on Monday. "
          "The Freedonian Army said it had lost two tanks.",
          "New Freedonian Army", {"Freedonian Army"}),
+        # an acronym in brackets right after a name is its short form, initials or not
+        ("Figures from the Bureau for Coastal (BCRS) research showed on Monday that sea "
+         "levels rose. The BCRS said storms were worse.", "Bureau for Coastal", {"BCRS"}),
     ],
 )
 def test_one_thing_one_entity(findings_of, text: str, label: str, aliases: set[str]) -> None:
