@@ -149,6 +149,16 @@ def _surname(word: str) -> str:
     return w
 
 
+def _short_label(m: Mention, label: str) -> str:
+    """The label a name has as the short form of a longer one: a one-word "person" only the
+    recognisers read as one, with no cue in its context, may be an organisation's first word
+    ("Baikal" of "Baikal Finance Group")."""
+    if label == "PERSON" and " " not in m.text.strip() \
+            and all(why in _RECOGNISERS for _, _, why in m.votes):
+        return "ORG"
+    return label
+
+
 def _bracketed_short_form(long: Mention, short: Mention, long_label: str, text: str) -> bool:
     """``short`` is an acronym in brackets right after the organisation name ``long``: the
     text's own short form for it, even where the name was cut short or its initials differ
@@ -164,6 +174,7 @@ def _cluster_names(names: list[Mention], text: str = "") -> _Clusters:
     keys = [norm_name(m.text) for m in names]
     low = [k.casefold() for k in keys]
     labels = [_vote_label(m.votes) for m in names]
+    as_short = [_short_label(m, lab) for m, lab in zip(names, labels, strict=True)]
     places = [_place(k, any(v[0] == "GPE" for v in m.votes)) if lab == "PLACE" else None
               for k, m, lab in zip(keys, names, labels, strict=True)]
     # a short form joins the one longer name it abbreviates that is nearest: the latest before
@@ -176,7 +187,7 @@ def _cluster_names(names: list[Mention], text: str = "") -> _Clusters:
             n_words = 1  # "Mr Balls" is as short as "Balls": it may join "Ed Balls"
         cands = [j for j, long in enumerate(keys)
                  if j != i and long.count(" ") + 1 > n_words and low[j] != low[i]
-                 and short_form_of(short, long, labels[j], labels[i])]
+                 and short_form_of(short, long, labels[j], as_short[i])]
         if cands:
             before = [j for j in cands if j < i]
             target[i] = max(before) if before else min(cands)

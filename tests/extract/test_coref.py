@@ -279,6 +279,10 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
         # an acronym in brackets right after a name is its short form, initials or not
         ("Figures from the Bureau for Coastal (BCRS) research showed on Monday that sea "
          "levels rose. The BCRS said storms were worse.", "Bureau for Coastal", {"BCRS"}),
+        # a one-word "person" only the recognisers saw is a company's first word
+        ("Dravon Finance Group bought the refinery last week. Lawyers want Dravon to pay "
+         "damages, and a judge may freeze the assets of Dravon.",
+         "Dravon Finance Group", {"Dravon"}),
     ],
 )
 def test_one_thing_one_entity(findings_of, text: str, label: str, aliases: set[str]) -> None:
