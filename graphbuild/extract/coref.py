@@ -211,7 +211,35 @@ def _cluster_names(names: list[Mention], text: str = "") -> _Clusters:
             first[key] = i
     for i, j in target.items():
         uf.union(i, j)
+    for a, b in _misspellings(list(first)):
+        uf.union(first[a], first[b])
     return uf
+
+
+#: a one-word name this long or longer that differs from another by one letter (left out,
+#: added, changed or two swapped) is the same name misspelt
+MISSPELLING_MIN_LETTERS = 10
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter left out, added or changed, or two neighbours
+    swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]
+
+
+def _misspellings(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of one-word names in ``keys`` that are the same long name misspelt, not two
+    places the gazetteer knows."""
+    words = [k for k in keys if k.isalpha() and len(k) >= MISSPELLING_MIN_LETTERS]
+    return [(a, b) for n, a in enumerate(words) for b in words[n + 1:]
+            if _one_edit(a, b) and not (gazetteer.lookup_place(a) and gazetteer.lookup_place(b))]
 
 
 def _fold(text: str) -> str:

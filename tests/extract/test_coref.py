@@ -283,6 +283,9 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
         ("Dravon Finance Group bought the refinery last week. Lawyers want Dravon to pay "
          "damages, and a judge may freeze the assets of Dravon.",
          "Dravon Finance Group", {"Dravon"}),
+        # a long one-word name misspelt (two letters swapped) is the same name
+        ("Regulators fined Belomorskenergo on Monday. A lawyer for Belomorskenegro said the "
+         "firm would appeal.", "Belomorskenergo", {"Belomorskenegro"}),
     ],
 )
 def test_one_thing_one_entity(findings_of, text: str, label: str, aliases: set[str]) -> None:
@@ -304,3 +307,19 @@ def test_name_cut_short(short: str, long: str, long_label: str, short_label: str
     from graphbuild.extract.coref import short_form_of
 
     assert short_form_of(short, long, long_label, short_label) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("tervanskoilgaz", "tervasnkoilgaz", True),  # two letters swapped
+        ("tervanskoilgaz", "tervanskolgaz", True),  # one left out
+        ("tervanskoilgaz", "tervanskoilgas", True),  # one changed
+        ("tervanskoilgaz", "tervsankoilgaz", False),  # two changes
+        ("tervanskoilgaz", "tervanskoilgaz", False),  # the same
+    ],
+)
+def test_one_edit(a: str, b: str, expected: bool) -> None:
+    from graphbuild.extract.coref import _one_edit
+
+    assert _one_edit(a, b) is expected
