@@ -231,6 +231,12 @@ AUX_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 AUX_VOTE = 1.5  # a second opinion: outvotes the base NER alone, loses to context cues (3.0)
 
 
+def _ends_in_function_word(doc: ParsedDoc, end: int) -> bool:
+    """The span ending before token ``end`` ends in "of", "for", "and" or "the": no name
+    does, so it was cut short."""
+    return doc.tokens[end - 1].text in {"of", "for", "and", "the"}
+
+
 def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list]]:
     """(token start, end, label, extra votes) of the names to consider: the base NER's spans,
     with the boundaries and a type vote of graphbuild's own recogniser where the two overlap,
@@ -251,6 +257,12 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
             out.append((ent.token_start, ent.token_end, label,
                         [("", 0.0, "base recogniser only")]
                         if aux and shared_types and ent.label != "NORP" else []))
+            continue
+        if len(over) > 1 and any(_ends_in_function_word(doc, aux[n].token_end) for n in over):
+            # "Islamic State of" + "Iraq": the second recogniser cut a name after "of"
+            used.update(over)
+            out.append((ent.token_start, ent.token_end, label,
+                        [(AUX_LABELS[aux[over[0]].label], AUX_VOTE, "second recogniser")]))
             continue
         for n in over:  # the second recogniser's boundaries (it may split the span in two)
             if n in used:

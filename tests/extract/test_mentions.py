@@ -23,6 +23,9 @@ def _names(findings_of, text: str) -> list[str]:
         # an acronym in parentheses is a mention of its own
         ("The Northern Rail Workers Union (NRWU) called a strike.",
          ["Northern Rail Workers Union", "NRWU"]),
+        # the second recogniser's cut after "of" is no name's end: the whole name stays
+        ("The minister asked the Government of Chile to release the figures.",
+         ["Government of Chile"]),
         # an NER span that runs over a clause's verb is cut into two names
         ("The Ministry of Health urged Acme Group to recall the drug.",
          ["Ministry of Health", "Acme Group"]),
