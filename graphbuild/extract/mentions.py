@@ -297,7 +297,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
         if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end):
             continue  # "Iraqi forces"; "Permanent Representative" read as a name
         parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
-                 for s0, e0 in _split_at_clause_verbs(doc, start, end)
+                 for sc, ec in _split_place_and_country(doc, start, end)
+                 for s0, e0 in _split_at_clause_verbs(doc, sc, ec)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
         for s0, e0, forced, split in parts:
@@ -330,6 +331,19 @@ def _acronym_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     return [_mention(doc, s, e, "ORG", "rule:acronym",
                      [("ORG", 1.0, "gazetteer acronym"), (f"ORG/{stype}", 2.0, "gazetteer")])
             for s, e, stype in gz.acronym_spans(doc, covered)]
+
+
+def _split_place_and_country(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
+    """"Palmyra, Syria": a place and, after a comma, the country it is in are two
+    names."""
+    toks = doc.tokens
+    for k in range(s + 1, e - 1):
+        if toks[k].text == ",":
+            hit = gz.gazetteer.lookup_place(doc.text[toks[k + 1].start:toks[e - 1].end])
+            if hit is not None and hit.schema_type == "Country":
+                return [(s, k), (k + 1, e)]
+            break
+    return [(s, e)]
 
 
 def _split_at_clause_verbs(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:

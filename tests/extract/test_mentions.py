@@ -26,6 +26,8 @@ def _names(findings_of, text: str) -> list[str]:
         # the second recogniser's cut after "of" is no name's end: the whole name stays
         ("The minister asked the Government of Chile to release the figures.",
          ["Government of Chile"]),
+        # a place and, after a comma, its country are two names
+        ("Archaeologists returned to Palmyra, Syria in March.", ["Palmyra", "Syria", "March"]),
         # an NER span that runs over a clause's verb is cut into two names
         ("The Ministry of Health urged Acme Group to recall the drug.",
          ["Ministry of Health", "Acme Group"]),
