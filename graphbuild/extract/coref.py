@@ -395,6 +395,8 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
             continue
         if m.source == "nominal":
             key = anaphora.nominal_antecedent(doc, m, last_seen, entities)
+        elif m.source == "title":
+            key = _titled_person(doc, m, mentions, assign, cluster_kind)
         elif m.source == "pronoun":
             key = anaphora.pronoun_antecedent(doc, m, mentions, last_seen, cluster_kind,
                                               regions, assign)
@@ -404,6 +406,25 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
             assign[i] = key if isinstance(key, tuple) else (key,)
     entities = _add_resolved(entities, mentions, assign)
     return tuple(sorted(entities, key=lambda e: e.key)), tuple(assign)
+
+
+def _titled_person(doc: ParsedDoc, m: Mention, mentions: tuple[Mention, ...],
+                   assign: list[tuple[str, ...]], kinds: dict[str, Kind]) -> str | None:
+    """The person a title description stands for ("FCO Minister"): the one the article
+    names right after that title ("Foreign Office Minister Tobias Ellwood"), nearest before
+    it, else first after it; else the one person the article names, if it names one."""
+    title = doc.tokens[m.token_end - 1].text.lower().rstrip(".")
+    named = [(n.start, assign[i][0]) for i, n in enumerate(mentions)
+             if n.source in NAME_SOURCES and len(assign[i]) == 1
+             and kinds.get(assign[i][0]) is Kind.PERSON and n.token_start > 0
+             and doc.tokens[n.token_start - 1].text.lower().rstrip(".") == title]
+    before = [k for start, k in named if start < m.start]
+    after = [k for start, k in named if start > m.start]
+    if before or after:
+        return before[-1] if before else after[0]
+    people = {k for i, n in enumerate(mentions) if n.source in NAME_SOURCES
+              for k in assign[i] if kinds.get(k) is Kind.PERSON}
+    return people.pop() if len(people) == 1 else None  # the one person the article names
 
 
 def _merge_same_key(entities: list[Entity]) -> list[Entity]:
@@ -427,7 +448,8 @@ def _add_resolved(entities: list[Entity], mentions: tuple[Mention, ...],
         extra = [i for i, keys in enumerate(assign) if e.key in keys and i not in e.mentions]
         nominal = {norm_name(mentions[i].text).lower() for i in extra
                    if mentions[i].source == "nominal"}
-        aliases = tuple(sorted(set(e.aliases) | {f"the {n}" for n in nominal}))
+        titles = {norm_name(mentions[i].text) for i in extra if mentions[i].source == "title"}
+        aliases = tuple(sorted(set(e.aliases) | {f"the {n}" for n in nominal} | titles))
         out.append(Entity(e.key, e.kind, e.schema_type, e.label, aliases,
                           tuple(sorted(e.mentions + tuple(extra))), e.confidence, e.canonical))
     return out

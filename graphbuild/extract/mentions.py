@@ -294,6 +294,10 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                for m, ((a, b), (_, e0, _, _)) in enumerate(zip(extended, spans, strict=True))):
             continue  # swallowed by another name's extension
         end = end2
+        if _title_description(doc, start, end):
+            s, e = _trimmed(doc, start, end)
+            out.append(_mention(doc, s, e, "TITLE", "title", []))
+            continue
         if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end):
             continue  # "Iraqi forces"; "Permanent Representative" read as a name
         parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
@@ -323,6 +327,21 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                      *_unknown_place_speaks(doc, s, e, label, name)]
             out.append(_mention(doc, s, e, label, "ner", votes))
     return out
+
+
+def _title_description(doc: ParsedDoc, s: int, e: int) -> bool:
+    """A name span that ends in a job title with no name after it ("FCO Minister expresses
+    concern", "DoD Spokesman Says") describes a person by their title: it is no name."""
+    toks = doc.tokens
+    last = toks[e - 1].text.lower().rstrip(".")
+    if e - s < 2 or last not in lx.TITLE_NOUNS or last in _ROYAL or last in lx.NAME_HEADS \
+            or last in lx.ORG_NOUNS:
+        return False  # "Scottish Executive": a word of titles that also heads bodies' names
+    if e < len(toks) and (toks[e].pos == "PROPN" or toks[e].text == "."
+                          or toks[e].text.lower() in {"of", "for", "to", "at"}):
+        return False  # "Navy Capt. Jeff Davis", "Representative to the UN Vasily Nebenzya"
+    return not any(toks[i].text.lower() in {"of", "for", "and"} or toks[i].tag == "POS"
+                   for i in range(s, e))
 
 
 def _acronym_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
@@ -528,15 +547,17 @@ def _other_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
 
 
 def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, ...]:
-    ner = _ner_mentions(doc, dateline)
+    found = _ner_mentions(doc, dateline)
+    titles = [m for m in found if m.source == "title"]
+    ner = [m for m in found if m.source != "title"]
     names = ner + _conj_mentions(doc, ner)
     names += _appos_mentions(doc, names)
     names += _title_org_mentions(doc, names)
     names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
-    names += _acronym_mentions(doc, names)
-    covered = {i for m in names for i in range(m.token_start, m.token_end)}
-    allm = names + _other_mentions(doc, covered)
+    names += _acronym_mentions(doc, names + titles)
+    covered = {i for m in names + titles for i in range(m.token_start, m.token_end)}
+    allm = names + titles + _other_mentions(doc, covered)
     return tuple(sorted(allm, key=lambda m: (m.start, -m.end)))
 
 

@@ -323,3 +323,20 @@ def test_one_edit(a: str, b: str, expected: bool) -> None:
     from graphbuild.extract.coref import _one_edit
 
     assert _one_edit(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a title with no name after it is the person the article names with that title
+        ("MoD Minister expresses concern for troops in Basra\nDefence Minister Alan Crane "
+         "said on Monday that the troops were safe.", {"Alan Crane": {"MoD Minister"}}),
+        # ... else the one person the article names
+        ("Rebels Cross River, DoD Spokesman Says\nThe rebels crossed the river at dawn, Ann "
+         "Rowe said.", {"Ann Rowe": {"DoD Spokesman"}}),
+    ],
+)
+def test_title_description_is_a_person(findings_of, text: str,
+                                       people: dict[str, set[str]]) -> None:
+    ents = [e for e in findings_of(text).entities if e.kind is Kind.PERSON]
+    assert {e.label: set(e.aliases) for e in ents} == people
