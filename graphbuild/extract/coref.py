@@ -103,6 +103,9 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
     head = [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words]
     if long_label == "PERSON" and tail and len(words) == 1 and words[0][:1].isupper():
         return True
+    if long_label == short_label == "PLACE" and tail and len(words) == 1 \
+            and words[0].lower() in lx.PLACE_HEADS:
+        return True  # "the Gulf" / "Arabian Gulf"
     if long_label == short_label == "ORG" and tail and len(words) >= 2 \
             and all(w[:1].isupper() for w in words):
         return True  # a body without its owner: "Security Council" / "UN Security Council"
@@ -252,6 +255,8 @@ def _place(name: str, gpe: bool = True):  # noqa: ANN202
     by its own name, or by an alternate name only when it has a million people (GeoNames'
     alternate names collide: "St James" is also a Vietnamese city's old name), and only when
     NER read the name as a geopolitical entity."""
+    if name.lower() in lx.PLACE_HEADS:
+        return None  # "the Gulf", "the Bay": a word for a kind of place, named by the article
     hit = gazetteer.lookup_place(name)
     if hit is None or hit.schema_type in {"Country", "State"}:
         return hit

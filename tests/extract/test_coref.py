@@ -286,6 +286,10 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
         # a long one-word name misspelt (two letters swapped) is the same name
         ("Regulators fined Belomorskenergo on Monday. A lawyer for Belomorskenegro said the "
          "firm would appeal.", "Belomorskenergo", {"Belomorskenegro"}),
+        # a kind of place alone ("the Bay") is the named place of that kind, not the
+        # gazetteer's province of that name
+        ("Ferries crossed Morecambe Bay at dawn. The Bay was calm, the coastguard said.",
+         "Morecambe Bay", {"Bay"}),
     ],
 )
 def test_one_thing_one_entity(findings_of, text: str, label: str, aliases: set[str]) -> None:
