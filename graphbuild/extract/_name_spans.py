@@ -44,7 +44,8 @@ def demonym(doc: ParsedDoc, s: int, e: int) -> bool:
 
 def extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
     """"Islamic State of Iraq" + "and the Levant": an organisation's "X of Y" name that the
-    recogniser cut at "and" goes on over "and (the) Capitalised…"."""
+    recogniser cut at "and" goes on over "and (the) Capitalised…" (a capitalised word the
+    tagger read as an adjective or a noun too: "the Levant fighters")."""
     toks = doc.tokens
     if label != "ORG" or not any(toks[i].text == "of" for i in range(s, e)) \
             or e >= len(toks) or toks[e].text != "and":
@@ -53,6 +54,6 @@ def extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
     if j < len(toks) and toks[j].text.lower() == "the":
         j += 1
     k = j
-    while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
+    while k < len(toks) and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].text[:1].isupper():
         k += 1
     return k if k > j else e

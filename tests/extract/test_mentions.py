@@ -26,6 +26,9 @@ def _names(findings_of, text: str) -> list[str]:
         # the second recogniser's cut after "of" is no name's end: the whole name stays
         ("The minister asked the Government of Chile to release the figures.",
          ["Government of Chile"]),
+        # an "X of Y" name cut at "and" goes on over a capitalised word read as an adjective
+        ("Troops held their positions against Islamic State of Iraq and the Levant fighters "
+         "near the river.", ["Islamic State of Iraq and the Levant"]),
         # a place and, after a comma, its country are two names
         ("Archaeologists returned to Palmyra, Syria in March.", ["Palmyra", "Syria", "March"]),
         # an NER span that runs over a clause's verb is cut into two names
