@@ -231,6 +231,22 @@ AUX_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 AUX_VOTE = 1.5  # a second opinion: outvotes the base NER alone, loses to context cues (3.0)
 
 
+def _joined_people(doc: ParsedDoc, aux: list[NerSpan]) -> list[NerSpan]:
+    """Two people's names the second recogniser found side by side, with nothing between
+    them ("Tony" "Blair"), are one name: two people are never named without a word or a
+    comma between them."""
+    out: list[NerSpan] = []
+    for a in aux:
+        prev = out[-1] if out else None
+        if prev is not None and a.label == prev.label == "PERSON" \
+                and a.token_start == prev.token_end and doc.text[prev.end:a.start] == " ":
+            out[-1] = NerSpan(prev.start, a.end, prev.token_start, a.token_end, "PERSON",
+                              doc.text[prev.start:a.end])
+        else:
+            out.append(a)
+    return out
+
+
 def _ends_in_function_word(doc: ParsedDoc, end: int) -> bool:
     """The span ending before token ``end`` ends in "of", "for", "and" or "the": no name
     does, so it was cut short."""
@@ -241,7 +257,7 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
     """(token start, end, label, extra votes) of the names to consider: the base NER's spans,
     with the boundaries and a type vote of graphbuild's own recogniser where the two overlap,
     plus the names only the second recogniser found."""
-    aux = [a for a in doc.aux_ents if a.label in AUX_LABELS]
+    aux = _joined_people(doc, [a for a in doc.aux_ents if a.label in AUX_LABELS])
     used: set[int] = set()
     out = []
     for ent in doc.ents:

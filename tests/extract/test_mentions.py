@@ -155,3 +155,24 @@ def test_organisation_before_a_title(findings_of, text: str, name: str, label: s
 
 def test_a_line_in_capitals_gives_no_acronym_names(findings_of) -> None:
     assert "SHARES" not in _names(findings_of, "SHARES FALL AS Acme Group cuts jobs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two person spans side by side are one name
+        ("Anna Petrova met the envoy.", ["Anna Petrova"]),
+        # ... not across a comma or a line break
+        ("Anna, Petrova and the envoy met.", ["Anna", "Petrova"]),
+        ("Anna\nPetrova met the envoy.", ["Anna", "Petrova"]),
+    ],
+)
+def test_second_recogniser_people_side_by_side(result_of, text: str,
+                                               expected: list[str]) -> None:
+    from graphbuild.extract.mentions import _joined_people
+    from graphbuild.types import NerSpan
+
+    doc = result_of(text).doc
+    words = [t for t in doc.tokens if t.text in {"Anna", "Petrova"}]
+    aux = [NerSpan(t.start, t.end, t.i, t.i + 1, "PERSON", t.text) for t in words]
+    assert [a.text for a in _joined_people(doc, aux)] == expected
