@@ -2,10 +2,14 @@
 
 Names are clustered when they are the same name, when a short name is the end of a longer
 person's name ("Zakharova" / "Maria Zakharova") or the start of a longer organisation's name
-("Twitter" / "Twitter Inc."), or when one is the acronym of the other. Definite descriptions
-("the ministry") join the nearest earlier organisation whose name ends in that noun; pronouns
-join the nearest earlier person (he/she) or group (they). Each entity's type is the winner of
-the type votes of all its mentions, refined by name heads and the gazetteer.
+("Twitter" / "Twitter Inc."), or when one is the acronym of the other (or stands in brackets
+right after it); also a body named without its owner ("Security Council" / "UN Security
+Council"), a kind of place alone ("the Gulf" / "Arabian Gulf") and a long name misspelt by one
+letter. Definite descriptions ("the ministry") join the nearest earlier organisation whose
+name ends in that noun; a title with no name ("FCO Minister") the person the article names
+with that title; pronouns join the nearest earlier person (he/she) or group (they). Each
+entity's type is the winner of the type votes of all its mentions, refined by name heads and
+the gazetteer.
 """
 
 from __future__ import annotations

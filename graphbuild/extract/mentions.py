@@ -4,8 +4,9 @@ Each mention collects type *votes* rather than a final type: the named-entity re
 label, the common noun it stands in apposition to ("social networks Facebook"), a job title
 or honorific before it, being the subject of a verb of saying, the dateline. Coreference
 tallies the votes over all mentions of an entity. Proper names the recogniser missed are added
-when they are coordinated with a recognised one ("Facebook and Twitter"). Pronouns and
-definite descriptions ("the ministry") become mentions for coreference to resolve.
+when they are coordinated with a recognised one ("Facebook and Twitter"). Pronouns,
+definite descriptions ("the ministry") and titles read as names ("FCO Minister") become
+mentions for coreference to resolve.
 """
 
 from __future__ import annotations
