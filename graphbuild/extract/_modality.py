@@ -48,6 +48,15 @@ def _to_infinitive(doc: ParsedDoc, v: int) -> bool:
                for c in doc.children[v])
 
 
+def _willed_content(doc: ParsedDoc, v: int) -> bool:
+    """The that-clause of an infinitive that is no verb of saying ("to ensure that the
+    government renders aid"): what someone means to bring about, not yet done."""
+    tok = doc.tokens[v]
+    head = doc.tokens[tok.head]
+    return tok.dep == "ccomp" and _to_infinitive(doc, tok.head) \
+        and head.lemma.lower() not in lx.SPEECH_VERBS and head.lemma.lower() not in lx.CLAIM_VERBS
+
+
 def modality(doc: ParsedDoc, v: int) -> str | None:
     """``future`` | ``possible`` | ``conditional`` | ``intended`` | None (stated as fact)."""
     seen: set[int] = set()
@@ -71,7 +80,8 @@ def modality(doc: ParsedDoc, v: int) -> str | None:
         if tok.dep not in _CLAUSE_DEPS or tok.head == j:
             return None
         if tok.dep in {"ccomp", "advcl", "acl", "relcl"} and any(
-                doc.tokens[c].dep in {"nsubj", "nsubjpass"} for c in doc.children[j]):
+                doc.tokens[c].dep in {"nsubj", "nsubjpass"} for c in doc.children[j]) \
+                and not _willed_content(doc, j):
             return None  # a clause of its own ("said it had sold"): its own modality only
         j = tok.head
     return None

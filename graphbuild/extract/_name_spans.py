@@ -44,7 +44,8 @@ def demonym(doc: ParsedDoc, s: int, e: int) -> bool:
 
 def extend_of_and(doc: ParsedDoc, s: int, e: int, label: str) -> int:
     """"Islamic State of Iraq" + "and the Levant": an organisation's "X of Y" name that the
-    recogniser cut at "and" goes on over "and (the) Capitalised…"."""
+    recogniser cut at "and" goes on over "and (the) Capitalised…" (a capitalised word the
+    tagger read as an adjective or a noun too: "the Levant fighters")."""
     toks = doc.tokens
     if label != "ORG" or not any(toks[i].text == "of" for i in range(s, e)) \
             or e >= len(toks) or toks[e].text != "and":

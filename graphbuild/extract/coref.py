@@ -2,10 +2,14 @@
 
 Names are clustered when they are the same name, when a short name is the end of a longer
 person's name ("Zakharova" / "Maria Zakharova") or the start of a longer organisation's name
-("Twitter" / "Twitter Inc."), or when one is the acronym of the other. Definite descriptions
-("the ministry") join the nearest earlier organisation whose name ends in that noun; pronouns
-join the nearest earlier person (he/she) or group (they). Each entity's type is the winner of
-the type votes of all its mentions, refined by name heads and the gazetteer.
+("Twitter" / "Twitter Inc."), or when one is the acronym of the other (or stands in brackets
+right after it); also a body named without its owner ("Security Council" / "UN Security
+Council"), a kind of place alone ("the Gulf" / "Arabian Gulf") and a long name misspelt by one
+letter. Definite descriptions ("the ministry") join the nearest earlier organisation whose
+name ends in that noun; a title with no name ("FCO Minister") the person the article names
+with that title; pronouns join the nearest earlier person (he/she) or group (they). Each
+entity's type is the winner of the type votes of all its mentions, refined by name heads and
+the gazetteer.
 """
 
 from __future__ import annotations
@@ -95,7 +99,7 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
     if long_label == "PERSON" and len(words) == 1 and words[0][:1].isupper() \
             and _surname(lw[-1]) == _surname(words[0]):
         return True  # "Abadi" / "Haider al-Abadi"
-    if long_label == short_label == "ORG" and len(words) >= 2 \
+    if long_label == "ORG" and _org_or_unknown_place(short, short_label) and len(words) >= 2 \
             and [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words] \
             and all(w[:1].isupper() for w in words):
         return True  # a name cut short: "Kurdistan Regional" / "Kurdistan Regional Government"
@@ -103,6 +107,12 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
     head = [w.casefold() for w in lw[:len(words)]] == [w.casefold() for w in words]
     if long_label == "PERSON" and tail and len(words) == 1 and words[0][:1].isupper():
         return True
+    if long_label == short_label == "PLACE" and tail and len(words) == 1 \
+            and words[0].lower() in lx.PLACE_HEADS:
+        return True  # "the Gulf" / "Arabian Gulf"
+    if long_label == short_label == "ORG" and tail and len(words) >= 2 \
+            and all(w[:1].isupper() for w in words):
+        return True  # a body without its owner: "Security Council" / "UN Security Council"
     nxt = lw[len(words)].lower().strip(".")
     if long_label == "ORG" and head and lx.NAME_HEADS.get(nxt) == "Corporation":
         return True
@@ -113,6 +123,14 @@ def short_form_of(short: str, long: str, long_label: str, short_label: str | Non
         letters = short if short.isupper() else "".join(c for c in short if c.isupper())
         return _initials(long).upper() == letters and len(letters) >= 2  # "UN", "MoD"
     return False
+
+
+def _org_or_unknown_place(name: str, label: str | None) -> bool:
+    """An organisation's name, or a "place" that is neither known to the gazetteer nor named
+    as one: the start of an organisation's name read as a place ("Kurdistan Regional"), unlike
+    "New York" of "New York Times" or "Edinburgh City" of "Edinburgh City Council"."""
+    return label == "ORG" or label == "PLACE" and gazetteer.lookup_place(name) is None \
+        and name.split()[-1].lower() not in lx.PLACE_HEADS
 
 
 _ORG_HEADS_OF = {"department", "ministry", "office", "agency", "secretariat", "bureau"}
@@ -138,11 +156,32 @@ def _surname(word: str) -> str:
     return w
 
 
-def _cluster_names(names: list[Mention]) -> _Clusters:
+def _short_label(m: Mention, label: str) -> str:
+    """The label a name has as the short form of a longer one: a one-word "person" only the
+    recognisers read as one, with no cue in its context, may be an organisation's first word
+    ("Baikal" of "Baikal Finance Group")."""
+    if label == "PERSON" and " " not in m.text.strip() \
+            and all(why in _RECOGNISERS for _, _, why in m.votes):
+        return "ORG"
+    return label
+
+
+def _bracketed_short_form(long: Mention, short: Mention, long_label: str, text: str) -> bool:
+    """``short`` is an acronym in brackets right after the organisation name ``long``: the
+    text's own short form for it, even where the name was cut short or its initials differ
+    ("the Office for National (ONS) statistics")."""
+    word = norm_name(short.text)
+    return bool(text) and long_label == "ORG" and " " in long.text.strip() \
+        and word.isupper() and word.isalpha() and len(word) >= 2 \
+        and text[long.end:short.start].strip() == "(" and text[short.end:short.end + 1] == ")"
+
+
+def _cluster_names(names: list[Mention], text: str = "") -> _Clusters:
     uf = _Clusters(len(names))
     keys = [norm_name(m.text) for m in names]
     low = [k.casefold() for k in keys]
     labels = [_vote_label(m.votes) for m in names]
+    as_short = [_short_label(m, lab) for m, lab in zip(names, labels, strict=True)]
     places = [_place(k, any(v[0] == "GPE" for v in m.votes)) if lab == "PLACE" else None
               for k, m, lab in zip(keys, names, labels, strict=True)]
     # a short form joins the one longer name it abbreviates that is nearest: the latest before
@@ -155,10 +194,12 @@ def _cluster_names(names: list[Mention]) -> _Clusters:
             n_words = 1  # "Mr Balls" is as short as "Balls": it may join "Ed Balls"
         cands = [j for j, long in enumerate(keys)
                  if j != i and long.count(" ") + 1 > n_words and low[j] != low[i]
-                 and short_form_of(short, long, labels[j], labels[i])]
+                 and short_form_of(short, long, labels[j], as_short[i])]
         if cands:
             before = [j for j in cands if j < i]
             target[i] = max(before) if before else min(cands)
+        elif i > 0 and _bracketed_short_form(names[i - 1], names[i], labels[i - 1], text):
+            target[i] = i - 1
     # the same short name where it was not recognised as one ("Pinewood" read as a person)
     # goes where the nearest such short form went
     for i in range(len(keys)):
@@ -177,7 +218,35 @@ def _cluster_names(names: list[Mention]) -> _Clusters:
             first[key] = i
     for i, j in target.items():
         uf.union(i, j)
+    for a, b in _misspellings(list(first)):
+        uf.union(first[a], first[b])
     return uf
+
+
+#: a one-word name this long or longer that differs from another by one letter (left out,
+#: added, changed or two swapped) is the same name misspelt
+MISSPELLING_MIN_LETTERS = 10
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter left out, added or changed, or two neighbours
+    swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]
+
+
+def _misspellings(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of one-word names in ``keys`` that are the same long name misspelt, not two
+    places the gazetteer knows."""
+    words = [k for k in keys if k.isalpha() and len(k) >= MISSPELLING_MIN_LETTERS]
+    return [(a, b) for n, a in enumerate(words) for b in words[n + 1:]
+            if _one_edit(a, b) and not (gazetteer.lookup_place(a) and gazetteer.lookup_place(b))]
 
 
 def _fold(text: str) -> str:
@@ -190,6 +259,8 @@ def _place(name: str, gpe: bool = True):  # noqa: ANN202
     by its own name, or by an alternate name only when it has a million people (GeoNames'
     alternate names collide: "St James" is also a Vietnamese city's old name), and only when
     NER read the name as a geopolitical entity."""
+    if name.lower() in lx.PLACE_HEADS:
+        return None  # "the Gulf", "the Bay": a word for a kind of place, named by the article
     hit = gazetteer.lookup_place(name)
     if hit is None or hit.schema_type in {"Country", "State"}:
         return hit
@@ -284,7 +355,7 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
                                                                       tuple[tuple[str, ...], ...]]:
     name_idx = [i for i, m in enumerate(mentions) if m.source in NAME_SOURCES]
     names = [mentions[i] for i in name_idx]
-    uf = _cluster_names(names)
+    uf = _cluster_names(names, doc.text)
     groups: dict[int, list[int]] = defaultdict(list)
     for local, i in enumerate(name_idx):
         groups[uf.find(local)].append(i)
@@ -333,6 +404,8 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
             continue
         if m.source == "nominal":
             key = anaphora.nominal_antecedent(doc, m, last_seen, entities)
+        elif m.source == "title":
+            key = _titled_person(doc, m, mentions, assign, cluster_kind)
         elif m.source == "pronoun":
             key = anaphora.pronoun_antecedent(doc, m, mentions, last_seen, cluster_kind,
                                               regions, assign)
@@ -342,6 +415,25 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
             assign[i] = key if isinstance(key, tuple) else (key,)
     entities = _add_resolved(entities, mentions, assign)
     return tuple(sorted(entities, key=lambda e: e.key)), tuple(assign)
+
+
+def _titled_person(doc: ParsedDoc, m: Mention, mentions: tuple[Mention, ...],
+                   assign: list[tuple[str, ...]], kinds: dict[str, Kind]) -> str | None:
+    """The person a title description stands for ("FCO Minister"): the one the article
+    names right after that title ("Foreign Office Minister Tobias Ellwood"), nearest before
+    it, else first after it; else the one person the article names, if it names one."""
+    title = doc.tokens[m.token_end - 1].text.lower().rstrip(".")
+    named = [(n.start, assign[i][0]) for i, n in enumerate(mentions)
+             if n.source in NAME_SOURCES and len(assign[i]) == 1
+             and kinds.get(assign[i][0]) is Kind.PERSON and n.token_start > 0
+             and doc.tokens[n.token_start - 1].text.lower().rstrip(".") == title]
+    before = [k for start, k in named if start < m.start]
+    after = [k for start, k in named if start > m.start]
+    if before or after:
+        return before[-1] if before else after[0]
+    people = {k for i, n in enumerate(mentions) if n.source in NAME_SOURCES
+              for k in assign[i] if kinds.get(k) is Kind.PERSON}
+    return people.pop() if len(people) == 1 else None  # the one person the article names
 
 
 def _merge_same_key(entities: list[Entity]) -> list[Entity]:
@@ -365,7 +457,8 @@ def _add_resolved(entities: list[Entity], mentions: tuple[Mention, ...],
         extra = [i for i, keys in enumerate(assign) if e.key in keys and i not in e.mentions]
         nominal = {norm_name(mentions[i].text).lower() for i in extra
                    if mentions[i].source == "nominal"}
-        aliases = tuple(sorted(set(e.aliases) | {f"the {n}" for n in nominal}))
+        titles = {norm_name(mentions[i].text) for i in extra if mentions[i].source == "title"}
+        aliases = tuple(sorted(set(e.aliases) | {f"the {n}" for n in nominal} | titles))
         out.append(Entity(e.key, e.kind, e.schema_type, e.label, aliases,
                           tuple(sorted(e.mentions + tuple(extra))), e.confidence, e.canonical))
     return out

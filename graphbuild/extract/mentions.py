@@ -4,8 +4,9 @@ Each mention collects type *votes* rather than a final type: the named-entity re
 label, the common noun it stands in apposition to ("social networks Facebook"), a job title
 or honorific before it, being the subject of a verb of saying, the dateline. Coreference
 tallies the votes over all mentions of an entity. Proper names the recogniser missed are added
-when they are coordinated with a recognised one ("Facebook and Twitter"). Pronouns and
-definite descriptions ("the ministry") become mentions for coreference to resolve.
+when they are coordinated with a recognised one ("Facebook and Twitter"). Pronouns,
+definite descriptions ("the ministry") and titles read as names ("FCO Minister") become
+mentions for coreference to resolve.
 """
 
 from __future__ import annotations
@@ -324,10 +325,15 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                for m, ((a, b), (_, e0, _, _)) in enumerate(zip(extended, spans, strict=True))):
             continue  # swallowed by another name's extension
         end = end2
+        if _title_description(doc, start, end):
+            s, e = _trimmed(doc, start, end)
+            out.append(_mention(doc, s, e, "TITLE", "title", []))
+            continue
         if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end):
             continue  # "Iraqi forces"; "Permanent Representative" read as a name
         parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
-                 for s0, e0 in _split_at_clause_verbs(doc, start, end)
+                 for sc, ec in _split_place_and_country(doc, start, end)
+                 for s0, e0 in _split_at_clause_verbs(doc, sc, ec)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
         for s0, e0, forced, split in parts:
@@ -368,12 +374,52 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     return out
 
 
+def _title_description(doc: ParsedDoc, s: int, e: int) -> bool:
+    """A name span that ends in a job title with no name after it ("FCO Minister expresses
+    concern", "DoD Spokesman Says") describes a person by their title: it is no name."""
+    toks = doc.tokens
+    last = toks[e - 1].text.lower().rstrip(".")
+    if e - s < 2 or last not in lx.TITLE_NOUNS or last in _ROYAL or last in lx.NAME_HEADS \
+            or last in lx.ORG_NOUNS:
+        return False  # "Scottish Executive": a word of titles that also heads bodies' names
+    if shape.title_tail(doc, s, e) != e:
+        return False  # "a prospective Labour MP": the organisation of an abbreviated title
+    if e < len(toks) and (toks[e].pos == "PROPN" or toks[e].text == "."
+                          or toks[e].text.lower() in {"of", "for", "to", "at"}):
+        return False  # "Navy Capt. Jeff Davis", "Representative to the UN Vasily Nebenzya"
+    if any(toks[i].text.lower() in {"of", "for", "and"} or toks[i].tag == "POS"
+           for i in range(s, e)):
+        return False
+    # what precedes the title names a body ("FCO", "DoD", "Foreign Office"), not a first
+    # name: "Julie Bishop", "Ann Judge" are people
+    return any(_body_word(toks[i].text) for i in range(s, e - 1))
+
+
+def _body_word(word: str) -> bool:
+    low = word.lower()
+    return (len(word) > 1 and any(c.isupper() for c in word[1:])) or low in lx.NAME_HEADS \
+        or low in lx.TITLE_MODIFIERS
+
+
 def _acronym_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     """Well-known organisation acronyms NER missed ("AFP", "XINHUA")."""
     covered = {i for m in known for i in range(m.token_start, m.token_end)}
     return [_mention(doc, s, e, "ORG", "rule:acronym",
                      [("ORG", 1.0, "gazetteer acronym"), (f"ORG/{stype}", 2.0, "gazetteer")])
             for s, e, stype in gz.acronym_spans(doc, covered)]
+
+
+def _split_place_and_country(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
+    """"Palmyra, Syria": a place and, after a comma, the country it is in are two
+    names."""
+    toks = doc.tokens
+    for k in range(s + 1, e - 1):
+        if toks[k].text == ",":
+            hit = gz.gazetteer.lookup_place(doc.text[toks[k + 1].start:toks[e - 1].end])
+            if hit is not None and hit.schema_type == "Country":
+                return [(s, k), (k + 1, e)]
+            break
+    return [(s, e)]
 
 
 def _split_at_clause_verbs(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
@@ -589,16 +635,18 @@ def _other_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
 
 
 def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, ...]:
-    ner = _ner_mentions(doc, dateline)
+    found = _ner_mentions(doc, dateline)
+    titles = [m for m in found if m.source == "title"]
+    ner = [m for m in found if m.source != "title"]
     names = ner + _conj_mentions(doc, ner)
     names += _appos_mentions(doc, names)
     names += _title_org_mentions(doc, names)
     names += _national_body_mentions(doc, names)
     names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
-    names += _acronym_mentions(doc, names)
-    covered = {i for m in names for i in range(m.token_start, m.token_end)}
-    allm = names + _other_mentions(doc, covered)
+    names += _acronym_mentions(doc, names + titles)
+    covered = {i for m in names + titles for i in range(m.token_start, m.token_end)}
+    allm = names + titles + _other_mentions(doc, covered)
     return tuple(sorted(allm, key=lambda m: (m.start, -m.end)))
 
 

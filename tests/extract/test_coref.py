@@ -264,3 +264,83 @@ def test_a_name_ending_in_a_place_word_is_a_place(findings_of):
     (e,) = [e for e in f.entities if e.label.startswith("Qayyarah")]
     assert e.kind.value == "place"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "aliases"),
+    [
+        # a body named without its owner or qualifier is the body of the longer name
+        ("The Arctic League Security Council said on Monday it would vote next week. "
+         "Diplomats said the Security Council was divided.",
+         "Arctic League Security Council", {"Security Council"}),
+        ("Soldiers of the New Freedonian Army crossed the river on Monday. "
+         "The Freedonian Army said it had lost two tanks.",
+         "New Freedonian Army", {"Freedonian Army"}),
+        # an acronym in brackets right after a name is its short form, initials or not
+        ("Figures from the Bureau for Coastal (BCRS) research showed on Monday that sea "
+         "levels rose. The BCRS said storms were worse.", "Bureau for Coastal", {"BCRS"}),
+        # a one-word "person" only the recognisers saw is a company's first word
+        ("Dravon Finance Group bought the refinery last week. Lawyers want Dravon to pay "
+         "damages, and a judge may freeze the assets of Dravon.",
+         "Dravon Finance Group", {"Dravon"}),
+        # a long one-word name misspelt (two letters swapped) is the same name
+        ("Regulators fined Belomorskenergo on Monday. A lawyer for Belomorskenegro said the "
+         "firm would appeal.", "Belomorskenergo", {"Belomorskenegro"}),
+        # a kind of place alone ("the Bay") is the named place of that kind, not the
+        # gazetteer's province of that name
+        ("Ferries crossed Morecambe Bay at dawn. The Bay was calm, the coastguard said.",
+         "Morecambe Bay", {"Bay"}),
+    ],
+)
+def test_one_thing_one_entity(findings_of, text: str, label: str, aliases: set[str]) -> None:
+    ents = [e for e in findings_of(text).entities if e.kind is not Kind.OTHER]
+    assert [(e.label, set(e.aliases)) for e in ents] == [(label, aliases)]
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "long_label", "short_label", "expected"),
+    [
+        # the start of an organisation's name read as a place the gazetteer does not know
+        ("Volta Regional", "Volta Regional Government", "ORG", "PLACE", True),
+        ("New York", "New York Times", "ORG", "PLACE", False),  # a known place
+        ("Edinburgh City", "Edinburgh City Council", "ORG", "PLACE", False),  # named a place
+    ],
+)
+def test_name_cut_short(short: str, long: str, long_label: str, short_label: str,
+                        expected: bool) -> None:
+    from graphbuild.extract.coref import short_form_of
+
+    assert short_form_of(short, long, long_label, short_label) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("tervanskoilgaz", "tervasnkoilgaz", True),  # two letters swapped
+        ("tervanskoilgaz", "tervanskolgaz", True),  # one left out
+        ("tervanskoilgaz", "tervanskoilgas", True),  # one changed
+        ("tervanskoilgaz", "tervsankoilgaz", False),  # two changes
+        ("tervanskoilgaz", "tervanskoilgaz", False),  # the same
+    ],
+)
+def test_one_edit(a: str, b: str, expected: bool) -> None:
+    from graphbuild.extract.coref import _one_edit
+
+    assert _one_edit(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a title with no name after it is the person the article names with that title
+        ("MoD Minister expresses concern for troops in Basra\nDefence Minister Alan Crane "
+         "said on Monday that the troops were safe.", {"Alan Crane": {"MoD Minister"}}),
+        # ... else the one person the article names
+        ("Rebels Cross River, DoD Spokesman Says\nThe rebels crossed the river at dawn, Ann "
+         "Rowe said.", {"Ann Rowe": {"DoD Spokesman"}}),
+    ],
+)
+def test_title_description_is_a_person(findings_of, text: str,
+                                       people: dict[str, set[str]]) -> None:
+    ents = [e for e in findings_of(text).entities if e.kind is Kind.PERSON]
+    assert {e.label: set(e.aliases) for e in ents} == people

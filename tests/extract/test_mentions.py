@@ -23,6 +23,14 @@ def _names(findings_of, text: str) -> list[str]:
         # an acronym in parentheses is a mention of its own
         ("The Northern Rail Workers Union (NRWU) called a strike.",
          ["Northern Rail Workers Union", "NRWU"]),
+        # the second recogniser's cut after "of" is no name's end: the whole name stays
+        ("The minister asked the Government of Chile to release the figures.",
+         ["Government of Chile"]),
+        # an "X of Y" name cut at "and" goes on over a capitalised word read as an adjective
+        ("Troops held their positions against Islamic State of Iraq and the Levant fighters "
+         "near the river.", ["Islamic State of Iraq and the Levant"]),
+        # a place and, after a comma, its country are two names
+        ("Archaeologists returned to Palmyra, Syria in March.", ["Palmyra", "Syria", "March"]),
         # an NER span that runs over a clause's verb is cut into two names
         ("The Ministry of Health urged Acme Group to recall the drug.",
          ["Ministry of Health", "Acme Group"]),
@@ -197,3 +205,29 @@ def test_adjacent_person_names_of_the_second_recogniser_are_one(result_of) -> No
 def test_a_nationality_and_its_government_or_army_are_an_organisation(findings_of, text,
                                                                       expected):
     assert _names(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two person spans side by side are one name
+        ("Anna Petrova met the envoy.", ["Anna Petrova"]),
+        # ... not across a comma or a line break
+        ("Anna, Petrova and the envoy met.", ["Anna", "Petrova"]),
+        ("Anna\nPetrova met the envoy.", ["Anna", "Petrova"]),
+    ],
+)
+def test_second_recogniser_people_side_by_side(result_of, text: str,
+                                               expected: list[str]) -> None:
+    from graphbuild.extract.mentions import _join_adjacent_people
+    from graphbuild.types import NerSpan
+
+    doc = result_of(text).doc
+    words = [t for t in doc.tokens if t.text in {"Anna", "Petrova"}]
+    aux = [NerSpan(t.start, t.end, t.i, t.i + 1, "PERSON", t.text) for t in words]
+    assert [a.text for a in _join_adjacent_people(doc, aux)] == expected
+
+
+def test_a_surname_that_is_also_a_title_is_a_name(findings_of) -> None:
+    """"DoD Spokesman" describes a person by a body's title; "Julie Bishop" is a person."""
+    assert "Julie Bishop" in _names(findings_of, "Foreign Minister Julie Bishop met the envoy.")
