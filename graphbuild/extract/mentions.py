@@ -22,6 +22,9 @@ from graphbuild.types import Dateline, Findings, Mention, NerSpan, ParsedDoc
 #: NER labels that name things graphbuild makes nodes for
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _TRIM_LEFT = {"the", "a", "an"}
+#: NER labels of things that are no names of graphbuild's kinds
+OTHER_LABELS = {"LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
+                "CARDINAL"}
 SPATIAL_VOTE = 1.0
 
 
@@ -277,6 +280,9 @@ def _spans_with_second_opinion(doc: ParsedDoc) -> list[tuple[int, int, str, list
             continue
         if a.text in words:
             continue  # a short form of a longer name: the repeat rule types it by that name
+        if any(e.label in OTHER_LABELS and e.token_start < a.token_end
+               and a.token_start < e.token_end for e in doc.ents):
+            continue  # the base recogniser read it as a language, a date, a number ("Latin")
         out.append((a.token_start, a.token_end, AUX_LABELS[a.label],
                     [("", 0.0, "second recogniser only")]))
     return sorted(out, key=lambda x: (x[0], x[1]))
@@ -308,6 +314,28 @@ def _head_of_before(doc: ParsedDoc, s: int) -> int:
     return s
 
 
+def _capitalised_before(doc: ParsedDoc, s: int, spans: list) -> int:
+    """Start of an organisation's name taken over one capitalised word right before it that
+    the recogniser left out ("The Liberal Democrats"): not a sentence's first word, a
+    nationality, a title word nor another name."""
+    if s == 0:
+        return s
+    tok = doc.tokens[s - 1]
+    low = tok.text.lower()
+    if not tok.text[:1].isupper() or tok.pos not in {"ADJ", "PROPN"} \
+            or doc.sentence_of(s - 1).token_start == s - 1 or ns.demonym(doc, s - 1, s) \
+            or low in lx.TITLE_MODIFIERS or low in lx.TITLE_NOUNS or low in lx.HONORIFICS \
+            or any(a <= s - 1 < b for a, b, _, _ in spans) or gz.major_place(tok.text):
+        return s
+    return s - 1
+
+
+def _place_pair(name: str) -> bool:
+    """Two places joined by a hyphen ("U.S.-Iraq", "UK-France"): a modifier, not a name."""
+    parts = name.split("-")
+    return len(parts) == 2 and all(gz.known_place(p) for p in parts)
+
+
 def _of_name(doc: ParsedDoc, s: int, e: int) -> bool:
     """The span is a name of the form "X of Y" (capitalised words on both sides of "of")."""
     toks = doc.tokens
@@ -329,14 +357,17 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
             s, e = _trimmed(doc, start, end)
             out.append(_mention(doc, s, e, "TITLE", "title", []))
             continue
-        if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end):
-            continue  # "Iraqi forces"; "Permanent Representative" read as a name
+        if ns.demonym(doc, start, end) or gz.is_title_span(doc, start, end) \
+                or _place_pair(doc.text[doc.tokens[start].start:doc.tokens[end - 1].end]):
+            continue  # "Iraqi forces"; "Permanent Representative"; "U.S.-Iraq relations"
         parts = [(s2, e2, forced or f2, f2 is not None and (s2, e2) != (s1, e1))
                  for sc, ec in _split_place_and_country(doc, start, end)
                  for s0, e0 in _split_at_clause_verbs(doc, sc, ec)
                  for s1, e1, forced in gz.split_leading_place(doc, s0, e0)
                  for s2, e2, f2 in gz.split_title(doc, s1, e1)]
         for s0, e0, forced, split in parts:
+            if (forced or ner_label) == "ORG":
+                s0 = _capitalised_before(doc, s0, spans)  # "the Liberal" + "Democrats"
             s1 = _head_of_before(doc, s0)  # "Gulf of" + "Oman"
             if s1 != s0 and not any(a <= s1 < b for a, b, _, _ in spans if (a, b) != (start, end)):
                 s0, forced = s1, ("LOC" if doc.tokens[s1].text.lower() in lx.PLACE_HEADS
