@@ -346,6 +346,7 @@ def _of_name(doc: ParsedDoc, s: int, e: int) -> bool:
 def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
     out = []
     spans = _spans_with_second_opinion(doc)
+    group_words = {e.text for e in doc.ents if e.label == "NORP" and " " not in e.text}
     extended = [(s, ns.extend_of_and(doc, s, e, lab)) for s, e, lab, _ in spans]
     for n, ((start, end, ner_label, extra), (_, end2)) in enumerate(
             zip(spans, extended, strict=True)):
@@ -383,6 +384,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
             label = forced or ner_label
             if label == "PERSON":
                 s0 = shape.leading_acronym(doc, s0, e0)
+                if e0 - s0 >= 3 and doc.tokens[s0].text in group_words:
+                    s0 += 1  # "Tory Edward Turnour": a group the article names elsewhere
             s, e = shape.headline_cut(doc, *_trimmed(doc, s0, e0, label))
             if s >= e or shape.is_portfolio(doc, s, e) or not _plausible(doc, s, e, label):
                 continue

@@ -248,3 +248,10 @@ def test_a_surname_that_is_also_a_title_is_a_name(findings_of) -> None:
 def test_name_edges(findings_of, text: str, present: list[str], absent: list[str]) -> None:
     names = _names(findings_of, text)
     assert all(p in names for p in present) and not [a for a in absent if a in names]
+
+
+def test_a_person_span_does_not_start_with_a_group_the_article_names(findings_of) -> None:
+    text = ("The Tory party chose well. The youngest was Tory Edward Turnour, who won a "
+            "by-election aged 21.")
+    names = _names(findings_of, text)
+    assert "Edward Turnour" in names and "Tory Edward Turnour" not in names
