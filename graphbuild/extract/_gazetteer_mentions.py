@@ -141,6 +141,12 @@ def major_place(name: str) -> bool:
         hit.schema_type == "City" and hit.population >= 1_000_000))
 
 
+def acronym_org(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as an organisation's acronym ("UN", "NATO")."""
+    hit = gazetteer.lookup_acronym(name)
+    return hit is not None and hit.kind == "organization"
+
+
 def known_place(name: str) -> bool:
     """Whether the gazetteer knows ``name`` as a place."""
     return gazetteer.lookup_place(name) is not None

@@ -27,7 +27,7 @@ from graphbuild.types import Entity, Findings, Kind, Mention, ParsedDoc
 #: vote reasons that come from a statistical recogniser rather than from the context
 _RECOGNISERS = {"ner", "second recogniser", "second recogniser only"}
 NAME_SOURCES = {"ner", "rule:conj", "rule:appos", "rule:repeat", "rule:acronym", "dateline",
-                "rule:title", "rule:national"}
+                "rule:title", "rule:national", "rule:led"}
 _COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
            "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK", "LAW": "LAW"}
 _OTHER_TYPES = {"EVENT": "Event", "PRODUCT": "Product", "WORK": "CreativeWork",

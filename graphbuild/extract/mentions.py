@@ -11,6 +11,8 @@ mentions for coreference to resolve.
 
 from __future__ import annotations
 
+import re
+
 from graphbuild.extract import _gazetteer_mentions as gz
 from graphbuild.extract import _name_shape as shape
 from graphbuild.extract import _name_spans as ns
@@ -600,6 +602,31 @@ def _national_body_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mentio
     return out
 
 
+_LED = re.compile(r"^(?P<name>[A-Z][\w.]*?)-(?:led|backed|based|owned|run|funded|sponsored|"
+                  r"brokered|controlled|held)$")
+
+
+def _led_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
+    """A country or a known organisation inside one hyphenated word ("the U.S.-led
+    coalition", "UN-brokered talks"): a mention of the name part."""
+    covered = {i for m in known for i in range(m.token_start, m.token_end)}
+    out = []
+    for tok in doc.tokens:
+        m = _LED.match(tok.text)
+        if tok.i in covered or m is None:
+            continue
+        name = m.group("name")
+        if gz.major_place(name):
+            label, votes = "GPE", [("GPE", 2.0, "a place in a hyphenated word")]
+        elif gz.acronym_org(name):
+            label, votes = "ORG", [("ORG", 2.0, "an organisation in a hyphenated word")]
+        else:
+            continue
+        out.append(Mention(tok.start, tok.start + len(name), name, label, tok.i, tok.i + 1,
+                           "rule:led", tuple(votes)))
+    return out
+
+
 def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
     """Proper names NER missed that repeat a recognised person's or organisation's name, or
     its short form ("Harlow Holdings ... Harlow said")."""
@@ -676,6 +703,7 @@ def find_mentions(doc: ParsedDoc, dateline: Dateline | None) -> tuple[Mention, .
     names += _appos_mentions(doc, names)
     names += _title_org_mentions(doc, names)
     names += _national_body_mentions(doc, names)
+    names += _led_mentions(doc, names)
     names += _repeat_mentions(doc, names)
     names += _dateline_mentions(doc, dateline, names)
     names += _acronym_mentions(doc, names + titles)

@@ -255,3 +255,19 @@ def test_a_person_span_does_not_start_with_a_group_the_article_names(findings_of
             "by-election aged 21.")
     names = _names(findings_of, text)
     assert "Edward Turnour" in names and "Tory Edward Turnour" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S.-led coalition struck targets near the river.", ["U.S."]),
+        ("The U.K.-backed plan failed in the vote.", ["U.K."]),
+        # a word that is no place nor known organisation
+        ("The Acme-led consortium bid for the plant.", []),
+    ],
+)
+def test_a_name_inside_a_hyphenated_word(findings_of, text: str, expected: list[str]) -> None:
+    f = findings_of(text)
+    assert [m.text for m in f.mentions if m.source == "rule:led"] == expected
+    for m in f.mentions:
+        assert text[m.start:m.end] == m.text
