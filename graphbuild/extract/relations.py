@@ -34,6 +34,15 @@ _SUBJ = {"nsubj", "csubj"}
 _VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 #: "have" is an action with an object ("has no idea", "had the chance"), unlike "be"
 _LIGHT = lx.LIGHT_VERBS - {"have"}
+#: what may follow a verb whose object is raised from the next conjunct
+_COORD = {"cc", "conj", "advmod", "punct", "preconj"}
+#: verbs whose object does what their infinitive says ("urged X to cut", "helped X to win")
+_OBJECT_CONTROL = lx.DIRECTIVE_VERBS | {
+    "help", "assist", "support", "teach", "equip", "enable", "cause", "lead", "get", "want",
+    "need", "expect", "invite", "inspire", "train", "prompt", "empower", "entitle", "mandate",
+    "commission", "appoint", "elect", "leave", "recruit", "hire", "assign", "task",
+    "challenge", "dare", "drive", "motivate"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
 _SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", "that",
@@ -169,9 +178,8 @@ class _Ctx:
         voice = "passive" if patient or any(doc.tokens[c].dep == "auxpass"
                                             for c in doc.children[v]) else "active"
         if not subj and not patient:
-            root = conj_root(doc, v)
-            if root != v:
-                return self.subjects(root)
+            if doc.tokens[v].dep == "conj" and doc.tokens[v].head != v:
+                return self.subjects(self._conjoined_to(v))
             if doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
                 return [], "passive", [doc.tokens[v].head]
             if has_to_infinitive(doc, v):
@@ -180,11 +188,38 @@ class _Ctx:
         if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN" \
                 and not any(doc.tokens[c].dep in _SUBJ for c in doc.children[v]):
             return subj, "passive", [doc.tokens[v].head]  # "the government, led by X"
+        if subj and not patient and self._reduced_passive(v):
+            # "evidence gathered against him by the US": the noun the participle describes
+            if doc.tokens[v].dep == "acl":
+                return subj, "passive", [doc.tokens[v].head]
+            noun = v - 1 if v > 0 and doc.tokens[v - 1].pos in {"NOUN", "PROPN"} else None
+            return subj, "passive", [noun] if noun is not None else []
         if voice == "passive" and not patient and conj_root(doc, v) != v:
             # "The drug is safe and was approved by regulators": the shared subject
             root_subj, _voice, root_patient = self.subjects(conj_root(doc, v))
             patient = root_patient or root_subj
         return subj, voice, patient
+
+    def _reduced_passive(self, v: int) -> bool:
+        """A participle (or one tagged as a past tense) with a "by" agent and no auxiliary
+        or subject of its own, whatever clause the parser hung it on: a passive."""
+        doc = self.doc
+        kids = [doc.tokens[c].dep for c in doc.children[v]]
+        return doc.tokens[v].tag in {"VBN", "VBD"} and "agent" in kids and not any(
+            d in _SUBJ | {"aux", "auxpass"} for d in kids)
+
+    def _conjoined_to(self, v: int) -> int:
+        """The verb a conjoined verb shares its subject with: the conjunct it hangs on (the
+        nearest one with a subject of its own: "X faces challenges and Y must cooperate,
+        assist… and provide…" -> Y), but the governor of an infinitive a finite verb is
+        wrongly conjoined to ("X pressed for Y to use… and underlined…" -> X)."""
+        doc = self.doc
+        head = doc.tokens[v].head
+        h = doc.tokens[head]
+        if doc.tokens[v].tag in _FINITE and h.tag == "VB" and has_to_infinitive(doc, head) \
+                and h.head != head and h.dep != "conj":
+            return h.head
+        return head
 
     def controller(self, v: int) -> list[int]:
         """Who does what a "to"-infinitive says: the object of an object-control verb ("urged
@@ -198,6 +233,8 @@ class _Ctx:
             return []
         if tok.dep == "xcomp":
             objs = [c for c in doc.children[head] if doc.tokens[c].dep in {"dobj", "dative"}]
+            if objs and doc.tokens[head].lemma.lower() not in _OBJECT_CONTROL:
+                return []  # "targets, which include X … to isolate Y": not X's doing
             if objs:
                 return objs
         subj, _voice, patient = self.subjects(head)
@@ -209,12 +246,9 @@ class _Ctx:
         if objs:
             return objs, None
         tok = doc.tokens[v]
-        # right-node raising: "blocked and then deleted 18 accounts"
-        for c in doc.children[v]:
-            if doc.tokens[c].dep == "conj" and doc.tokens[c].pos == "VERB":
-                shared = [g for g in doc.children[c] if doc.tokens[g].dep == "dobj"]
-                if shared:
-                    return shared, None
+        shared = self._raised_object(v)
+        if shared:
+            return shared, None
         if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]) \
                 and doc.tokens[tok.head].pos in {"NOUN", "PROPN"} \
                 and tok.lemma.lower() not in lx.SPEECH_VERBS \
@@ -226,6 +260,8 @@ class _Ctx:
             return [tok.head], None
         if doc.tokens[v].lemma.lower() in lx.SPEECH_VERBS:
             return [], None  # "said in January": not an action on January
+        if any(doc.tokens[c].dep in {"acomp", "attr"} for c in doc.children[v]):
+            return [], None  # "remains steadfast in its commitment": the adjective's phrase
         for c in sorted(doc.children[v]):
             if doc.tokens[c].dep == "prep":
                 pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"
@@ -233,6 +269,23 @@ class _Ctx:
                 if pobj:
                     return pobj, doc.tokens[c].text.lower()
         return [], None
+
+    def _raised_object(self, v: int) -> list[int]:
+        """Right-node raising: "blocked and then deleted 18 accounts" (the conjoined verb's
+        object is this verb's too), only where nothing but the coordination follows this
+        verb and the conjoined verb has no subject of its own (not "wants to ditch X but has
+        no idea", "delivers in the third term and sees off Y")."""
+        doc = self.doc
+        after = [c for c in doc.children[v] if c > v]
+        if any(doc.tokens[c].dep not in _COORD for c in after):
+            return []
+        for c in after:
+            if doc.tokens[c].dep == "conj" and doc.tokens[c].pos == "VERB" and not any(
+                    doc.tokens[g].dep in _SUBJ | {"nsubjpass"} for g in doc.children[c]):
+                shared = [g for g in doc.children[c] if doc.tokens[g].dep == "dobj"]
+                if shared:
+                    return shared
+        return []
 
     def complement(self, v: int, after: int) -> str | None:
         doc = self.doc

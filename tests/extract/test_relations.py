@@ -103,9 +103,47 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         ("Jane Doe was selected for West Ham on Monday.", [(None, "select", "Jane Doe")]),
         ("Jane Doe said in January that sales rose.", []),
         ("The council met on Monday.", []),  # no named agent
+        # a conjoined verb shares the subject of the conjunct it hangs on, not of the
+        # first clause; a finite verb conjoined to an infinitive shares its governor's
+        ("Tom Reed faces heavy debts and all his friends must work together to help him, "
+         "pay the bank and find a buyer.",
+         [("Tom Reed", "face", "heavy debts"), ("all his friends", "help", "Tom Reed"),
+          ("all his friends", "pay", "the bank"), ("all his friends", "find", "a buyer")]),
+        ("Jane Doe pressed for Acme Group to sell the plant and underlined the need for "
+         "reform.", [("Acme Group", "sell", "the plant"), ("Jane Doe", "underline", "the need")]),
+        # an object is shared by conjoined verbs only when nothing else follows the first
+        ("Jane Doe wants to sell the plant but has no buyer.",
+         [("Jane Doe", "sell", "the plant"), ("Jane Doe", "have", "no buyer")]),
+        ("Acme Group delivers in the north and sees off Bolt Airways.",
+         [("Acme Group", "deliver_in", "the north"), ("Acme Group", "see_off", "Bolt Airways")]),
+        ("Customers will continue to use the service, but they will pay Acme Group.",
+         [("Customers", "use", "the service")]),
     ],
 )
 def test_svo(findings_of, text: str, expected: list) -> None:
+    assert _svo(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate adjective's phrase is not the verb's object
+        ("Acme Group remains firm in its support for Jane Doe.", []),
+        # a participle with a "by" agent is a passive of the noun it follows, wherever the
+        # parser hangs it
+        ("A letter sent to Tom Reed said his licence would not be renewed because of "
+         "evidence gathered against him by Acme Group.",
+         [(None, "send", "A letter"), (None, "renew", "his licence"),
+          ("Acme Group", "gather", "evidence")]),
+        # only a verb of making or asking someone do something hands its infinitive to
+        # its object
+        ("The list includes ten companies to watch Acme Group.",
+         [("The list", "include", "ten companies")]),
+        ("Jane Doe urged Acme Group to sell the plant.",
+         [("Jane Doe", "urge", "Acme Group"), ("Acme Group", "sell", "the plant")]),
+    ],
+)
+def test_svo_arguments(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
 
 
