@@ -34,6 +34,10 @@ _SUBJ = {"nsubj", "csubj"}
 _VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 #: "have" is an action with an object ("has no idea", "had the chance"), unlike "be"
 _LIGHT = lx.LIGHT_VERBS - {"have"}
+#: verbs relating things, not anyone's doing: in a relative clause they describe the noun
+#: ("Opus Dei, which means 'Work of God'", "targets, which include three units")
+_RELATING = frozenset({"mean", "include", "comprise", "contain", "consist", "constitute",
+                       "equal", "cost", "resemble", "signify"})
 #: what may follow a verb whose object is raised from the next conjunct
 _COORD = {"cc", "conj", "advmod", "punct", "preconj"}
 #: verbs whose object does what their infinitive says ("urged X to cut", "helped X to win")
@@ -42,6 +46,9 @@ _OBJECT_CONTROL = lx.DIRECTIVE_VERBS | {
     "need", "expect", "invite", "inspire", "train", "prompt", "empower", "entitle", "mandate",
     "commission", "appoint", "elect", "leave", "recruit", "hire", "assign", "task",
     "challenge", "dare", "drive", "motivate"}
+#: participles stating where something is ("based in", "embarked on"): the patient stays
+#: the subject and the preposition joins the verb
+_STATIVE = lx.STATIVE_PASSIVES | {"embark", "station", "anchor", "moor", "dock"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
@@ -135,6 +142,7 @@ class _Ctx:
             # Oswald, and Jim and Tammy Bakker": only Ruby killed)
             return self._one(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
+        e = self._of_name(i, e)
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
         if keys:
@@ -165,6 +173,17 @@ class _Ctx:
             return []
         return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
                          tok.lemma.lower(), qty)]
+
+    def _of_name(self, i: int, end: int) -> int:
+        """A name's "of" phrase is part of it: "the Government of Iraq", "the Bank of
+        England" (a name head followed by "of" and a name)."""
+        doc = self.doc
+        if doc.tokens[i].pos != "PROPN" or end >= len(doc.tokens) \
+                or doc.tokens[end].text.lower() != "of" or doc.tokens[end].head != i:
+            return end
+        pobj = [g for g in doc.children[end] if doc.tokens[g].dep == "pobj"
+                and doc.tokens[g].pos == "PROPN"]
+        return np_span(doc, pobj[0])[1] if pobj else end
 
     # ------------------------------------------------------------------ verbs
     def subjects(self, v: int) -> tuple[list[int], str, list[int]]:
@@ -242,7 +261,12 @@ class _Ctx:
 
     def objects(self, v: int) -> tuple[list[int], str | None]:
         doc = self.doc
-        objs = [c for c in doc.children[v] if doc.tokens[c].dep in {"dobj", "dative"}]
+        clause = min((c for c in doc.children[v] if c > v
+                      and doc.tokens[c].dep in {"advcl", "xcomp", "ccomp"}), default=None)
+        # an object after a clause of the verb's own is a misparse ("also attended, meeting
+        # their counterparts to discuss…, the migration crisis")
+        objs = [c for c in doc.children[v] if doc.tokens[c].dep in {"dobj", "dative"}
+                and (clause is None or c < clause)]
         if objs:
             return objs, None
         tok = doc.tokens[v]
@@ -313,7 +337,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
     for tok in doc.tokens:
         v = tok.i
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
-                or tok.lemma.lower() in _LIGHT or tok.start in ctx.cues:
+                or tok.lemma.lower() in _LIGHT or tok.start in ctx.cues \
+                or (tok.dep == "relcl" and tok.lemma.lower() in _RELATING):
             continue
         subj, voice, patient = ctx.subjects(v)
         if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES \
@@ -321,7 +346,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
             continue  # "is expected to announce", "is thought to have spread": not an action
         obj, prep = ctx.objects(v)
         if voice == "passive" and not subj:
-            if prep and patient and tok.lemma.lower() in lx.STATIVE_PASSIVES:
+            if prep and patient and tok.lemma.lower() in _STATIVE:
                 subj, patient = patient, []  # "X is based on Y": X base_on Y
             else:
                 obj, prep = patient, None
@@ -333,7 +358,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
             subj_args = [None]  # type: ignore[list-item]
         if not obj_args and subj_args and _intransitive(doc, v, ctx, subj_args):
             obj_args = [None]  # type: ignore[list-item]  # "Labour wins", "Blair has failed"
-        if not subj_args or not obj_args or (tok.lemma.lower() == "have" and obj_args == [None]):
+        if not subj_args or not obj_args or (tok.lemma.lower() == "have" and (
+                obj_args == [None] or _causative(doc, obj))):
             continue
         lemma = tok.lemma.lower()
         for c in doc.children[v]:
@@ -375,6 +401,13 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+def _causative(doc: ParsedDoc, obj: list[int]) -> bool:
+    """"have Baikal assets frozen": the participle after the object is the action, having
+    it done is not one."""
+    return any(doc.tokens[c].dep in {"acl", "ccomp", "xcomp"} and doc.tokens[c].tag == "VBN"
+               and c > o for o in obj for c in doc.children[o])
 
 
 def _named_only(a: Argument | None, ctx: _Ctx) -> Argument | None:

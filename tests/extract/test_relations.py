@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.types import Argument, Findings
+from graphbuild.extract.relations import find_statements
+from graphbuild.types import Argument, Article, Findings, ParsedDoc, Sentence, Token
 
 L, R = "\u201c", "\u201d"
 
@@ -145,6 +146,70 @@ def test_svo(findings_of, text: str, expected: list) -> None:
 )
 def test_svo_arguments(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle of where someone is keeps them as its subject
+        ("The squadron is now commanded by Captain Tom Reed, head of the Coastal Patrol "
+         "Group, embarked on the Dutch frigate HNLMS Vos.",
+         [("Tom Reed", "command", "The squadron"), ("Tom Reed", "embark_on", "HNLMS Vos")]),
+        # a relative clause with a verb relating things describes its noun
+        ("Jane Doe joined Acme Group, which includes Bolt Airways.",
+         [("Jane Doe", "join", "Acme Group")]),
+        ("Jane Doe joined Acme Group, which means 'Bolt Airways' in Latin.",
+         [("Jane Doe", "join", "Acme Group")]),
+    ],
+)
+def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
+    assert _svo(findings_of, text) == expected
+
+
+def test_a_name_keeps_its_of_phrase(findings_of) -> None:
+    f = findings_of("The Government of Bolt sold the plant.")
+    assert [s.subject.text for s in f.statements] == ["The Government of Bolt"]
+
+
+def _given_parse(rows: list[tuple[str, str, str, str, str, int]]) -> ParsedDoc:
+    """A one-sentence doc with the parse given as (word, lemma, pos, tag, dep, head) rows."""
+    tokens, pos = [], 0
+    for i, (word, lemma, upos, tag, dep, head) in enumerate(rows):
+        tokens.append(Token(i, word, pos, pos + len(word), lemma, upos, tag, dep, head,
+                            "", "O", " "))
+        pos += len(word) + 1
+    text = " ".join(r[0] for r in rows)
+    kids: list[list[int]] = [[] for _ in rows]
+    for t in tokens:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    return ParsedDoc(Article("t", text), "given", tuple(tokens),
+                     (Sentence(0, len(text), 0, len(rows)),), (), ((0, len(text)),),
+                     tuple(tuple(k) for k in kids))
+
+
+def _svo_given(rows: list) -> list[tuple[str | None, str, str | None]]:
+    doc = _given_parse(rows)
+    return [(s.subject.text if s.subject else None, s.verb, s.object.text if s.object else None)
+            for s in find_statements(doc, Findings())]
+
+
+def test_having_something_done_is_not_an_action() -> None:
+    rows = [("lawyers", "lawyer", "NOUN", "NNS", "nsubj", 1),
+            ("had", "have", "VERB", "VBD", "ROOT", 1), ("the", "the", "DET", "DT", "det", 3),
+            ("assets", "asset", "NOUN", "NNS", "dobj", 1),
+            ("frozen", "freeze", "VERB", "VBN", "acl", 3)]
+    assert _svo_given(rows) == [(None, "freeze", "the assets")]
+
+
+def test_an_object_after_a_clause_of_the_verb_is_a_misparse() -> None:
+    rows = [("ministers", "minister", "NOUN", "NNS", "nsubj", 1),
+            ("attended", "attend", "VERB", "VBD", "ROOT", 1), (",", ",", "PUNCT", ",", "punct", 1),
+            ("meeting", "meet", "VERB", "VBG", "advcl", 1),
+            ("colleagues", "colleague", "NOUN", "NNS", "dobj", 3),
+            (",", ",", "PUNCT", ",", "punct", 1), ("the", "the", "DET", "DT", "det", 7),
+            ("crisis", "crisis", "NOUN", "NN", "dobj", 1)]
+    assert ("ministers", "attend", "the crisis") not in _svo_given(rows)
 
 
 @pytest.mark.parametrize(
