@@ -49,6 +49,9 @@ _OBJECT_CONTROL = lx.DIRECTIVE_VERBS | {
 #: participles stating where something is ("based in", "embarked on"): the patient stays
 #: the subject and the preposition joins the verb
 _STATIVE = lx.STATIVE_PASSIVES | {"embark", "station", "anchor", "moor", "dock"}
+#: verbs whose coordinated subjects act on each other
+_RECIPROCAL = frozenset({"meet", "marry", "clash", "merge", "negotiate", "collaborate",
+                         "cooperate", "confer", "wed"})
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
@@ -142,7 +145,7 @@ class _Ctx:
             # Oswald, and Jim and Tammy Bakker": only Ruby killed)
             return self._one(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
-        e = self._of_name(i, e)
+        e = self._of_name(i, self._numbered(i, e))
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
         if keys:
@@ -173,6 +176,14 @@ class _Ctx:
             return []
         return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
                          tok.lemma.lower(), qty)]
+
+    def _numbered(self, i: int, end: int) -> int:
+        """A number right after a name is part of it: "CTF 50", "Flight 370"."""
+        doc = self.doc
+        if doc.tokens[i].pos == "PROPN" and end < len(doc.tokens) and end == i + 1 \
+                and doc.tokens[end].dep == "nummod" and doc.tokens[end].head == i:
+            return end + 1
+        return end
 
     def _of_name(self, i: int, end: int) -> int:
         """A name's "of" phrase is part of it: "the Government of Iraq", "the Bank of
@@ -282,6 +293,9 @@ class _Ctx:
             # an object relative: "the contribution she will make" (she makes it); not a
             # content clause ("the fact that X blocked…")
             return [tok.head], None
+        gap = self._reported_gap(v)
+        if gap is not None:
+            return [gap], None
         if doc.tokens[v].lemma.lower() in lx.SPEECH_VERBS:
             return [], None  # "said in January": not an action on January
         if any(doc.tokens[c].dep in {"acomp", "attr"} for c in doc.children[v]):
@@ -293,6 +307,19 @@ class _Ctx:
                 if pobj:
                     return pobj, doc.tokens[c].text.lower()
         return [], None
+
+    def _reported_gap(self, v: int) -> int | None:
+        """The noun of a relative clause of saying is the object of the reported verb when
+        that verb has none: "a tax bill it says the company owes" (the company owes it)."""
+        doc = self.doc
+        tok = doc.tokens[v]
+        rel = doc.tokens[tok.head]
+        if tok.dep != "ccomp" or rel.dep != "relcl" or rel.lemma.lower() not in lx.CLAIM_VERBS \
+                or doc.tokens[rel.head].pos not in {"NOUN", "PROPN"} or any(
+                    doc.tokens[c].dep in {"dobj", "ccomp", "xcomp"} for c in doc.children[v]) \
+                or not any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]):
+            return None
+        return rel.head
 
     def _raised_object(self, v: int) -> list[int]:
         """Right-node raising: "blocked and then deleted 18 accounts" (the conjoined verb's
@@ -356,6 +383,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         obj_args = list(dict.fromkeys(a for h in glued(doc, obj) for a in ctx.arguments(h)))
         if voice == "passive" and not subj and obj_args:
             subj_args = [None]  # type: ignore[list-item]
+        if _reciprocal(tok, voice, subj_args, obj, prep):
+            obj, prep, obj_args = [], None, subj_args  # "X and Y met": each met the other
         if not obj_args and subj_args and _intransitive(doc, v, ctx, subj_args):
             obj_args = [None]  # type: ignore[list-item]  # "Labour wins", "Blair has failed"
         if not subj_args or not obj_args or (tok.lemma.lower() == "have" and (
@@ -383,8 +412,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
             obj_args = [_named_only(a, ctx) for a in obj_args]
         for s_arg in subj_args:
             for o_arg in obj_args:
-                if s_arg is not None and o_arg is not None and o_arg.entity \
-                        and s_arg.entity == o_arg.entity:
+                if s_arg is o_arg or (s_arg is not None and o_arg is not None and o_arg.entity
+                                      and s_arg.entity == o_arg.entity):
                     continue
                 ents = sum(1 for a in (s_arg, o_arg) if a is not None and a.entity)
                 conf = 0.5 if ents == 0 and s_arg is not None else 0.6 + 0.1 * ents
@@ -401,6 +430,14 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+def _reciprocal(tok, voice: str, subj_args: list, obj: list[int],  # noqa: ANN001
+                prep: str | None) -> bool:
+    """Coordinated subjects of a reciprocal verb without a partner ("The Prime Minister and
+    President Hollande met on 3 March for the summit"): each acts on the other."""
+    return tok.lemma.lower() in _RECIPROCAL and voice == "active" and len(subj_args) > 1 \
+        and (not obj or prep is not None) and prep != "with"
 
 
 def _causative(doc: ParsedDoc, obj: list[int]) -> bool:

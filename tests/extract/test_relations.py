@@ -166,6 +166,25 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated subjects of a reciprocal verb act on each other; a partner with
+        # "with" stays the object
+        ("Jane Doe and President Tom Reed met on Friday for the Bolt Summit.",
+         [("Jane Doe", "meet", "Tom Reed"), ("Tom Reed", "meet", "Jane Doe")]),
+        ("Jane Doe met with Tom Reed.", [("Jane Doe", "meet_with", "Tom Reed")]),
+        # a number after a name is part of it
+        ("Captain Tom Reed now commands TF 60.", [("Tom Reed", "command", "TF 60")]),
+        # the noun of a relative clause of saying is the reported verb's object
+        ("The court enforced a tax bill it says Acme Group owes.",
+         [("The court", "enforce", "a tax bill"), ("Acme Group", "owe", "a tax bill")]),
+    ],
+)
+def test_svo_partners(findings_of, text: str, expected: list) -> None:
+    assert _svo(findings_of, text) == expected
+
+
 def test_a_name_keeps_its_of_phrase(findings_of) -> None:
     f = findings_of("The Government of Bolt sold the plant.")
     assert [s.subject.text for s in f.statements] == ["The Government of Bolt"]
