@@ -298,8 +298,10 @@ class _Ctx:
             return [gap], None
         if doc.tokens[v].lemma.lower() in lx.SPEECH_VERBS:
             return [], None  # "said in January": not an action on January
-        if any(doc.tokens[c].dep in {"acomp", "attr"} for c in doc.children[v]):
-            return [], None  # "remains steadfast in its commitment": the adjective's phrase
+        if any(doc.tokens[c].dep in {"acomp", "attr", "oprd"} for c in doc.children[v]):
+            # "remains steadfast in its commitment", "called 'Q-West' in northern Iraq": the
+            # phrase belongs to the predicate
+            return [], None
         for c in sorted(doc.children[v]):
             if doc.tokens[c].dep == "prep":
                 pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"
@@ -365,7 +367,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         v = tok.i
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
                 or tok.lemma.lower() in _LIGHT or tok.start in ctx.cues \
-                or (tok.dep == "relcl" and tok.lemma.lower() in _RELATING):
+                or (tok.dep == "relcl" and tok.lemma.lower() in _RELATING) \
+                or _adjectival(doc, v):
             continue
         subj, voice, patient = ctx.subjects(v)
         if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES \
@@ -432,6 +435,17 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
     return _merge_repeats(out)
 
 
+def _adjectival(doc: ParsedDoc, v: int) -> bool:
+    """A bare participle right before the noun the parser made its object describes that
+    noun ("action against UK or allied targets")."""
+    tok = doc.tokens[v]
+    kids = list(doc.children[v])
+    if tok.dep == "conj":  # "have killed… and injured scores": the first verb's auxiliary
+        kids += [c for c in doc.children[tok.head] if doc.tokens[c].dep in {"aux", "auxpass"}]
+    return tok.tag == "VBN" and v + 1 in doc.children[v] and doc.tokens[v + 1].dep == "dobj" \
+        and not any(doc.tokens[c].dep in _SUBJ | {"nsubjpass", "aux", "auxpass"} for c in kids)
+
+
 def _reciprocal(tok, voice: str, subj_args: list, obj: list[int],  # noqa: ANN001
                 prep: str | None) -> bool:
     """Coordinated subjects of a reciprocal verb without a partner ("The Prime Minister and
@@ -466,6 +480,8 @@ def _intransitive(doc: ParsedDoc, v: int, ctx: _Ctx, subj_args: list) -> bool:
             doc.tokens[c].dep in {"ccomp", "xcomp", "attr", "acomp", "oprd"}
             for c in doc.children[v]):
         return False
+    if any(doc.tokens[c].dep == "dobj" for c in doc.children[v]):
+        return False  # "don't let the Tories wreck it": an object we could not name
     return any(a is not None and ctx.kinds.get(a.entity) in
                {Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE} for a in subj_args)
 

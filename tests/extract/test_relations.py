@@ -185,6 +185,10 @@ def test_svo_partners(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
 
 
+def test_an_object_pronoun_left_unresolved_is_no_intransitive(findings_of) -> None:
+    assert _svo(findings_of, "Acme Group will not sell it.") == []
+
+
 def test_a_name_keeps_its_of_phrase(findings_of) -> None:
     f = findings_of("The Government of Bolt sold the plant.")
     assert [s.subject.text for s in f.statements] == ["The Government of Bolt"]
@@ -410,3 +414,19 @@ def test_killing_needs_named_arguments(findings_of, text: str, expected: list) -
     got = _svo(findings_of, text)
     assert [x for x in got if x[1] in {"shoot", "call"}] == \
         [x for x in expected if x[1] in {"shoot", "call"}]
+
+
+def test_a_bare_participle_before_its_noun_is_an_adjective() -> None:
+    rows = [("Reed", "Reed", "PROPN", "NNP", "nsubj", 1), ("was", "be", "AUX", "VBD", "ROOT", 1),
+            ("likely", "likely", "ADJ", "JJ", "acomp", 1), ("or", "or", "CCONJ", "CC", "cc", 1),
+            ("allied", "ally", "VERB", "VBN", "conj", 1),
+            ("targets", "target", "NOUN", "NNS", "dobj", 4)]
+    assert _svo_given(rows) == []
+
+
+def test_a_phrase_after_an_object_predicate_is_not_an_object() -> None:
+    rows = [("Reed", "Reed", "PROPN", "NNP", "nsubj", 1),
+            ("called", "call", "VERB", "VBD", "ROOT", 1),
+            ("Bolt", "Bolt", "PROPN", "NNP", "oprd", 1), ("in", "in", "ADP", "IN", "prep", 1),
+            ("Spain", "Spain", "PROPN", "NNP", "pobj", 3)]
+    assert _svo_given(rows) == []
