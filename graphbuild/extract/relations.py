@@ -187,9 +187,9 @@ class _Ctx:
 
     def _of_name(self, i: int, end: int) -> int:
         """A name's "of" phrase is part of it: "the Government of Iraq", "the Bank of
-        England" (a name head followed by "of" and a name)."""
+        England", "the city of Husaybah" (a noun followed by "of" and a name)."""
         doc = self.doc
-        if doc.tokens[i].pos != "PROPN" or end >= len(doc.tokens) \
+        if doc.tokens[i].pos not in {"PROPN", "NOUN"} or end >= len(doc.tokens) \
                 or doc.tokens[end].text.lower() != "of" or doc.tokens[end].head != i:
             return end
         pobj = [g for g in doc.children[end] if doc.tokens[g].dep == "pobj"
@@ -284,14 +284,17 @@ class _Ctx:
         shared = self._raised_object(v)
         if shared:
             return shared, None
-        if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj" for c in doc.children[v]) \
+        if tok.dep == "relcl" and any(doc.tokens[c].dep == "nsubj"
+                                      and doc.tokens[c].text.lower() not in _WH
+                                      for c in doc.children[v]) \
                 and doc.tokens[tok.head].pos in {"NOUN", "PROPN"} \
                 and tok.lemma.lower() not in lx.SPEECH_VERBS \
                 and not any(doc.tokens[c].dep in {"mark", "ccomp", "xcomp"}
                             or doc.tokens[c].text.lower() == "that"
                             for c in doc.children[v]):
             # an object relative: "the contribution she will make" (she makes it); not a
-            # content clause ("the fact that X blocked…")
+            # content clause ("the fact that X blocked…") nor a subject relative ("the
+            # organisation, which adheres to…")
             return [tok.head], None
         gap = self._reported_gap(v)
         if gap is not None:

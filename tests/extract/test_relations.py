@@ -176,6 +176,13 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
         ("Jane Doe met with Tom Reed.", [("Jane Doe", "meet_with", "Tom Reed")]),
         # a number after a name is part of it
         ("Captain Tom Reed now commands TF 60.", [("Tom Reed", "command", "TF 60")]),
+        # a relative pronoun subject leaves the verb's own object, it is no object relative
+        ("Critics say Acme Group, which adheres strictly to old rules, is secretive.",
+         [("Acme Group", "adhere_to", "old rules")]),
+        ("Jane Doe praised Bolt Airways, the state airline which opted out of the auction.",
+         [("Jane Doe", "praise", "Bolt Airways")]),
+        # a noun's "of" phrase with a name is part of the argument
+        ("Police attacked the city of Bolton.", [("Police", "attack", "the city of Bolton")]),
         # the noun of a relative clause of saying is the reported verb's object
         ("The court enforced a tax bill it says Acme Group owes.",
          [("The court", "enforce", "a tax bill"), ("Acme Group", "owe", "a tax bill")]),
