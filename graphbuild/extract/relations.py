@@ -52,6 +52,8 @@ _STATIVE = lx.STATIVE_PASSIVES | {"embark", "station", "anchor", "moor", "dock"}
 #: verbs whose coordinated subjects act on each other
 _RECIPROCAL = frozenset({"meet", "marry", "clash", "merge", "negotiate", "collaborate",
                          "cooperate", "confer", "wed"})
+#: prepositions whose gerund the governing verb's object does ("accused X of giving")
+_OBJECT_PREPS = frozenset({"of", "from", "for", "with", "into"})
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
@@ -207,13 +209,15 @@ class _Ctx:
                 subj += [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
         voice = "passive" if patient or any(doc.tokens[c].dep == "auxpass"
                                             for c in doc.children[v]) else "active"
+        if voice == "passive" and not subj:
+            subj = self._at_the_hands_of(v)
         if not subj and not patient:
             if doc.tokens[v].dep == "conj" and doc.tokens[v].head != v:
                 return self.subjects(self._conjoined_to(v))
             if doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN":
                 return [], "passive", [doc.tokens[v].head]
-            if has_to_infinitive(doc, v):
-                ctrl = self.controller(v)
+            if has_to_infinitive(doc, v) or self._gerund(v):
+                ctrl = self.controller(v) if has_to_infinitive(doc, v) else self.doer(v)
                 return (ctrl, voice, []) if voice == "active" else ([], voice, ctrl)
         if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN" \
                 and not any(doc.tokens[c].dep in _SUBJ for c in doc.children[v]):
@@ -229,6 +233,18 @@ class _Ctx:
             root_subj, _voice, root_patient = self.subjects(conj_root(doc, v))
             patient = root_patient or root_subj
         return subj, voice, patient
+
+    def _at_the_hands_of(self, v: int) -> list[int]:
+        """The agent of a passive "killed at the hands of Assad and ISIL"."""
+        doc = self.doc
+        for c in doc.children[v]:
+            if doc.tokens[c].dep != "prep" or doc.tokens[c].text.lower() != "at":
+                continue
+            for h in doc.children[c]:
+                if doc.tokens[h].lemma.lower() == "hand" and doc.tokens[h].dep == "pobj":
+                    return [g for o in doc.children[h] if doc.tokens[o].text.lower() == "of"
+                            for g in doc.children[o] if doc.tokens[g].dep == "pobj"]
+        return []
 
     def _reduced_passive(self, v: int) -> bool:
         """A participle (or one tagged as a past tense) with a "by" agent and no auxiliary
@@ -250,6 +266,27 @@ class _Ctx:
                 and h.head != head and h.dep != "conj":
             return h.head
         return head
+
+    def _gerund(self, v: int) -> bool:
+        """"accused X of giving…", "by banning them": a gerund after a verb's preposition."""
+        doc = self.doc
+        tok = doc.tokens[v]
+        return tok.tag == "VBG" and tok.dep == "pcomp" and doc.tokens[tok.head].dep == "prep" \
+            and doc.tokens[doc.tokens[tok.head].head].pos == "VERB"
+
+    def doer(self, v: int) -> list[int]:
+        """Who does what a gerund after a verb's preposition says: the verb's object after
+        "of", "from", "for", "with" ("accused X of running out of…", "prevent X from
+        operating"), else its subject ("hit them by banning them")."""
+        doc = self.doc
+        prep = doc.tokens[v].head
+        gov = doc.tokens[prep].head
+        if doc.tokens[prep].text.lower() in _OBJECT_PREPS:
+            objs = [c for c in doc.children[gov] if doc.tokens[c].dep in {"dobj", "dative"}]
+            if objs:
+                return objs
+        subj, _voice, patient = self.subjects(gov)
+        return subj or patient
 
     def controller(self, v: int) -> list[int]:
         """Who does what a "to"-infinitive says: the object of an object-control verb ("urged

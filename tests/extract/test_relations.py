@@ -183,6 +183,16 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
          [("Jane Doe", "praise", "Bolt Airways")]),
         # a noun's "of" phrase with a name is part of the argument
         ("Police attacked the city of Bolton.", [("Police", "attack", "the city of Bolton")]),
+        # a gerund after a verb's preposition: done by the verb's object after "of", "from"
+        # (accuse X of, stop X from), else by its subject; "at the hands of" is an agent
+        ("Jane Doe accused Acme Group of hiding its losses.",
+         [("Jane Doe", "accuse", "Acme Group"), ("Acme Group", "hide", "its losses")]),
+        ("Jane Doe stopped Acme Group from selling the plant.",
+         [("Jane Doe", "stop", "Acme Group"), ("Acme Group", "sell", "the plant")]),
+        ("Acme Group can cut costs without asking Bolt Airways for help.",
+         [("Acme Group", "cut", "costs"), ("Acme Group", "ask", "Bolt Airways")]),
+        ("Thousands of people were killed at the hands of Acme Group.",
+         [("Acme Group", "kill", "Thousands")]),
         # the noun of a relative clause of saying is the reported verb's object
         ("The court enforced a tax bill it says Acme Group owes.",
          [("The court", "enforce", "a tax bill"), ("Acme Group", "owe", "a tax bill")]),
@@ -276,6 +286,8 @@ def test_negation(findings_of, text: str, negated: bool) -> None:
         ("Jane Doe has yet to name the date.", "name", True),
         ("Not even a single example was cited by Jane Doe.", "cite", True),
         ("Acme Group agreed to sell the plant.", "sell", False),
+        ("Acme Group can cut costs without asking Bolt Airways for help.", "ask", True),
+        ("Acme Group can cut costs without asking Bolt Airways for help.", "cut", False),
     ],
 )
 def test_negation_from_governor_or_subject(findings_of, text: str, verb: str,
