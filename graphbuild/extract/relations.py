@@ -54,6 +54,10 @@ _RECIPROCAL = frozenset({"meet", "marry", "clash", "merge", "negotiate", "collab
                          "cooperate", "confer", "wed"})
 #: prepositions whose gerund the governing verb's object does ("accused X of giving")
 _OBJECT_PREPS = frozenset({"of", "from", "for", "with", "into"})
+#: nouns of intention: their infinitive is what their owner means to do ("plans to launch")
+_INTENT_NOUNS = frozenset({"plan", "bid", "effort", "attempt", "decision", "intention",
+                           "commitment", "determination", "resolve", "ambition", "pledge",
+                           "promise", "offer", "readiness", "willingness", "drive", "move"})
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
@@ -291,11 +295,15 @@ class _Ctx:
     def controller(self, v: int) -> list[int]:
         """Who does what a "to"-infinitive says: the object of an object-control verb ("urged
         X to cut"), else the subject (or passive patient) of the governing verb ("X wants to
-        buy", "the exercise is intended to enhance"); nobody for a noun's infinitive ("the
-        campaign to defeat X")."""
+        buy", "the exercise is intended to enhance"); for a noun of intention, whose it is
+        (:meth:`_intender`); nobody for another noun's infinitive ("the campaign to defeat
+        X")."""
         doc = self.doc
         tok = doc.tokens[v]
         head = tok.head
+        if head != v and doc.tokens[head].pos == "NOUN" \
+                and doc.tokens[head].lemma.lower() in _INTENT_NOUNS:
+            return self._intender(head)
         if head == v or doc.tokens[head].pos not in {"VERB", "AUX", "ADJ"}:
             return []
         if tok.dep == "xcomp":
@@ -306,6 +314,29 @@ class _Ctx:
                 return objs
         subj, _voice, patient = self.subjects(head)
         return subj or patient
+
+    def _intender(self, n: int) -> list[int]:
+        """Whose plan, bid or effort a noun of intention is: its possessor or name ("its
+        commitment to support…", "Iraq's efforts to destroy…"), its "of" phrase ("the
+        decision of X to nominate…"), else the subject of the verb it is the object of or
+        hangs on ("had plans to launch…", "in a bid to halve…")."""
+        doc = self.doc
+        for c in doc.children[n]:
+            d = doc.tokens[c].dep
+            if d == "poss" or (d == "compound" and c in self.by_token):
+                return [c]
+            if d == "prep" and doc.tokens[c].text.lower() == "of":
+                pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+                if pobj:
+                    return pobj
+        j = doc.tokens[n]
+        if j.dep == "pobj" and doc.tokens[j.head].dep == "prep":
+            j = doc.tokens[j.head]
+        gov = j.head
+        if j.dep in {"dobj", "prep"} and doc.tokens[gov].pos == "VERB":
+            subj, _voice, patient = self.subjects(gov)
+            return subj or patient
+        return []
 
     def objects(self, v: int) -> tuple[list[int], str | None]:
         doc = self.doc

@@ -193,6 +193,14 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
          [("Acme Group", "cut", "costs"), ("Acme Group", "ask", "Bolt Airways")]),
         ("Thousands of people were killed at the hands of Acme Group.",
          [("Acme Group", "kill", "Thousands")]),
+        # a noun of intention's infinitive is done by its owner or by the subject of the
+        # verb it hangs on
+        ("Acme Group has plans to buy Bolt Airways.",
+         [("Acme Group", "have", "plans"), ("Acme Group", "buy", "Bolt Airways")]),
+        ("Jane Doe reaffirmed her commitment to support Acme Group.",
+         [("Jane Doe", "reaffirm", "her commitment"), ("Jane Doe", "support", "Acme Group")]),
+        ("Jane Doe cut taxes in a bid to help Acme Group.",
+         [("Jane Doe", "cut", "taxes"), ("Jane Doe", "help", "Acme Group")]),
         # the noun of a relative clause of saying is the reported verb's object
         ("The court enforced a tax bill it says Acme Group owes.",
          [("The court", "enforce", "a tax bill"), ("Acme Group", "owe", "a tax bill")]),
