@@ -151,6 +151,8 @@ class _Ctx:
             # Oswald, and Jim and Tammy Bakker": only Ruby killed)
             return self._one(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
+        if self._split_by_comma(s, i):
+            return []
         e = self._of_name(i, self._numbered(i, e))
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
@@ -182,6 +184,14 @@ class _Ctx:
             return []
         return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
                          tok.lemma.lower(), qty)]
+
+    def _split_by_comma(self, start: int, i: int) -> bool:
+        """A phrase whose modifiers run across a comma without a coordination is two phrases
+        the parser joined ("seeping into the mainstream, giant ISP AOL announced…")."""
+        doc = self.doc
+        span = range(start, i)
+        return any(doc.tokens[j].text == "," for j in span) and not any(
+            doc.tokens[j].dep in {"conj", "cc", "appos"} for j in span)
 
     def _numbered(self, i: int, end: int) -> int:
         """A number right after a name is part of it: "CTF 50", "Flight 370"."""

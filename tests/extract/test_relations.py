@@ -457,3 +457,13 @@ def test_a_phrase_after_an_object_predicate_is_not_an_object() -> None:
             ("Bolt", "Bolt", "PROPN", "NNP", "oprd", 1), ("in", "in", "ADP", "IN", "prep", 1),
             ("Spain", "Spain", "PROPN", "NNP", "pobj", 3)]
     assert _svo_given(rows) == []
+
+
+def test_a_phrase_run_across_a_comma_is_no_argument() -> None:
+    rows = [("Voip", "Voip", "PROPN", "NNP", "nsubj", 1),
+            ("seeps", "seep", "VERB", "VBZ", "ROOT", 1), ("into", "into", "ADP", "IN", "prep", 1),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("mainstream", "mainstream", "ADJ", "JJ", "amod", 7),
+            (",", ",", "PUNCT", ",", "punct", 7), ("giant", "giant", "ADJ", "JJ", "amod", 7),
+            ("Acme", "Acme", "PROPN", "NNP", "pobj", 2)]
+    assert _svo_given(rows) == []
