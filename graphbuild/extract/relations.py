@@ -235,7 +235,8 @@ class _Ctx:
                 return (ctrl, voice, []) if voice == "active" else ([], voice, ctrl)
         if subj and not patient and doc.tokens[v].dep == "acl" and doc.tokens[v].tag == "VBN" \
                 and not any(doc.tokens[c].dep in _SUBJ for c in doc.children[v]):
-            return subj, "passive", [doc.tokens[v].head]  # "the government, led by X"
+            # "the government, led by X"
+            return subj, "passive", [self._described(v)]
         if subj and not patient and self._reduced_passive(v):
             # "evidence gathered against him by the US": the noun the participle describes
             if doc.tokens[v].dep == "acl":
@@ -259,6 +260,23 @@ class _Ctx:
                     return [g for o in doc.children[h] if doc.tokens[o].text.lower() == "of"
                             for g in doc.children[o] if doc.tokens[g].dep == "pobj"]
         return []
+
+    def _described(self, v: int) -> int:
+        """The noun a participle after a comma describes: the name just before the comma
+        (climbing its "of": "the agreement between the Federal Government of Iraq, led by
+        X") when the parser hung it on a common noun or a date further back."""
+        doc = self.doc
+        head = doc.tokens[v].head
+        j = v - 1
+        if j <= head or doc.tokens[j].text != "," or (doc.tokens[head].pos != "NOUN"
+                                                       and doc.tokens[head].ent_type
+                                                       not in _VALUE_TYPES):
+            return head
+        j -= 1
+        while doc.tokens[j].dep == "pobj" and doc.tokens[doc.tokens[j].head].text.lower() == "of" \
+                and doc.tokens[doc.tokens[doc.tokens[j].head].head].pos == "PROPN":
+            j = doc.tokens[doc.tokens[j].head].head
+        return j if doc.tokens[j].pos == "PROPN" and j in self.by_token else head
 
     def _reduced_passive(self, v: int) -> bool:
         """A participle (or one tagged as a past tense) with a "by" agent and no auxiliary

@@ -201,6 +201,13 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
          [("Jane Doe", "reaffirm", "her commitment"), ("Jane Doe", "support", "Acme Group")]),
         ("Jane Doe cut taxes in a bid to help Acme Group.",
          [("Jane Doe", "cut", "taxes"), ("Jane Doe", "help", "Acme Group")]),
+        # a participle after a comma describes the name just before it, not a noun the
+        # parser hung it on further back
+        ("I very much welcome the deal on 5 May between the Federal Government of "
+         "Ruritania, led by President Tom Reed, and the Bolt Regional Government, "
+         "represented by Jane Doe, on oil exports.",
+         [("Tom Reed", "lead", "Federal Government of Ruritania"),
+          ("Jane Doe", "represent", "Bolt Regional Government")]),
         # the noun of a relative clause of saying is the reported verb's object
         ("The court enforced a tax bill it says Acme Group owes.",
          [("The court", "enforce", "a tax bill"), ("Acme Group", "owe", "a tax bill")]),
