@@ -58,6 +58,9 @@ _OBJECT_PREPS = frozenset({"of", "from", "for", "with", "into"})
 _INTENT_NOUNS = frozenset({"plan", "bid", "effort", "attempt", "decision", "intention",
                            "commitment", "determination", "resolve", "ambition", "pledge",
                            "promise", "offer", "readiness", "willingness", "drive", "move"})
+#: passives of purpose: "designed to prevent X" says what the thing is for, the designing
+#: is no action
+_PURPOSE_PASSIVES = frozenset({"design", "intend", "mean", "aim"})
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLAUSES = {"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"}
 _WH = {"which", "who", "that", "whom", "whose"}
@@ -470,7 +473,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 or _adjectival(doc, v):
             continue
         subj, voice, patient = ctx.subjects(v)
-        if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES \
+        if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES | _PURPOSE_PASSIVES \
                 and any(doc.tokens[c].dep == "xcomp" for c in doc.children[v]):
             continue  # "is expected to announce", "is thought to have spread": not an action
         obj, prep = ctx.objects(v)

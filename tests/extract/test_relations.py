@@ -155,6 +155,12 @@ def test_svo_arguments(findings_of, text: str, expected: list) -> None:
         ("The squadron is now commanded by Captain Tom Reed, head of the Coastal Patrol "
          "Group, embarked on the Dutch frigate HNLMS Vos.",
          [("Tom Reed", "command", "The squadron"), ("Tom Reed", "embark_on", "HNLMS Vos")]),
+        # a passive of purpose says what a thing is for, designing it is no action
+        ("The plan is intended to help Acme Group.", [("The plan", "help", "Acme Group")]),
+        ("The raid was part of the larger Operation Bolt, designed to stop Acme Group from "
+         "trading in the valley.",
+         [("the larger Operation Bolt", "stop", "Acme Group"),
+          ("Acme Group", "trade_in", "the valley")]),
         # a relative clause with a verb relating things describes its noun
         ("Jane Doe joined Acme Group, which includes Bolt Airways.",
          [("Jane Doe", "join", "Acme Group")]),
