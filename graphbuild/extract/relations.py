@@ -28,7 +28,7 @@ from graphbuild.extract._syntax import (
     verb_ancestor,
 )
 from graphbuild.registry import extractor
-from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement
+from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement, Token
 
 _SUBJ = {"nsubj", "csubj"}
 _VALUE_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -548,7 +548,7 @@ def _adjectival(doc: ParsedDoc, v: int) -> bool:
         and not any(doc.tokens[c].dep in _SUBJ | {"nsubjpass", "aux", "auxpass"} for c in kids)
 
 
-def _reciprocal(tok, voice: str, subj_args: list, obj: list[int],  # noqa: ANN001
+def _reciprocal(tok: Token, voice: str, subj_args: list, obj: list[int],
                 prep: str | None) -> bool:
     """Coordinated subjects of a reciprocal verb without a partner ("The Prime Minister and
     President Hollande met on 3 March for the summit"): each acts on the other."""
