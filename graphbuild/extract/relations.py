@@ -584,6 +584,10 @@ def _intransitive(doc: ParsedDoc, v: int, ctx: _Ctx, subj_args: list) -> bool:
         return False
     if any(doc.tokens[c].dep == "dobj" for c in doc.children[v]):
         return False  # "don't let the Tories wreck it": an object we could not name
+    kids = [doc.tokens[c] for c in doc.children[v]]
+    if any(k.dep == "prt" for k in kids) and any(
+            k.dep == "advcl" and has_to_infinitive(doc, k.i) for k in kids):
+        return False  # "He went on to accuse…": the infinitive is what was done
     return any(a is not None and ctx.kinds.get(a.entity) in
                {Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE} for a in subj_args)
 
