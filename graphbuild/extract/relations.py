@@ -406,8 +406,10 @@ class _Ctx:
             return [], None
         for c in sorted(doc.children[v]):
             if doc.tokens[c].dep == "prep":
-                pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"
-                        and doc.tokens[g].ent_type not in _VALUE_TYPES]
+                pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+                if any(doc.tokens[g].ent_type == "MONEY" for g in pobj):
+                    return [], None  # "closed up $2.80 to $51.15 in New York": a value's verb
+                pobj = [g for g in pobj if doc.tokens[g].ent_type not in _VALUE_TYPES]
                 if pobj:
                     return pobj, doc.tokens[c].text.lower()
         return [], None

@@ -155,6 +155,8 @@ def test_svo_arguments(findings_of, text: str, expected: list) -> None:
         ("The squadron is now commanded by Captain Tom Reed, head of the Coastal Patrol "
          "Group, embarked on the Dutch frigate HNLMS Vos.",
          [("Tom Reed", "command", "The squadron"), ("Tom Reed", "embark_on", "HNLMS Vos")]),
+        # a verb of a value ("to $41.15") has no prepositional object after it
+        ("A share of Acme Group closed up $2.10 to $41.15 in London on Monday.", []),
         # a phrasal verb of going on with an infinitive: the infinitive is the action
         ("Jane Doe went on to praise Acme Group.", [("Jane Doe", "praise", "Acme Group")]),
         # a passive of purpose says what a thing is for, designing it is no action
