@@ -316,6 +316,9 @@ class _Ctx:
         doc = self.doc
         prep = doc.tokens[v].head
         gov = doc.tokens[prep].head
+        if doc.tokens[gov].lemma.lower() in lx.SPEECH_VERBS | {"talk", "speak"} \
+                and doc.tokens[prep].text.lower() in {"of", "about", "on"}:
+            return []  # "talks of improving discipline": what is said, not done
         if doc.tokens[prep].text.lower() in _OBJECT_PREPS:
             objs = [c for c in doc.children[gov] if doc.tokens[c].dep in {"dobj", "dative"}]
             if objs:

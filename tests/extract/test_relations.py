@@ -201,6 +201,10 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
          [("Jane Doe", "stop", "Acme Group"), ("Acme Group", "sell", "the plant")]),
         ("Acme Group can cut costs without asking Bolt Airways for help.",
          [("Acme Group", "cut", "costs"), ("Acme Group", "ask", "Bolt Airways")]),
+        # … but not what a verb of saying says ("talks of helping"), unless the
+        # preposition is not one of content ("spoke after visiting")
+        ("Jane Doe also talks of helping Acme Group.", []),
+        ("Jane Doe spoke after visiting Acme Group.", [("Jane Doe", "visit", "Acme Group")]),
         ("Thousands of people were killed at the hands of Acme Group.",
          [("Acme Group", "kill", "Thousands")]),
         # a noun of intention's infinitive is done by its owner or by the subject of the
