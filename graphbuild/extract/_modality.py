@@ -88,9 +88,9 @@ def modality(doc: ParsedDoc, v: int) -> str | None:
 
 
 def negated(doc: ParsedDoc, v: int) -> bool:
-    """The verb is negated ("did not buy", "never sold"), denied by its governor ("refused
-    to serve", "failed to pay", "has yet to name", "was not tempted to use"), or its subject
-    is ("not even a single example was cited", "no one attended")."""
+    """The verb is negated ("did not buy", "never sold", "without asking"), denied by its
+    governor ("refused to serve", "failed to pay", "has yet to name", "was not tempted to
+    use"), or its subject is ("not even a single example was cited", "no one attended")."""
     seen: set[int] = set()
     j = v
     while j not in seen:
@@ -98,6 +98,9 @@ def negated(doc: ParsedDoc, v: int) -> bool:
         kids = doc.children[j]
         if any(doc.tokens[c].dep == "neg" for c in kids):
             return True
+        tok = doc.tokens[j]
+        if tok.dep == "pcomp" and doc.tokens[tok.head].text.lower() == "without":
+            return True  # "without asking people"
         for c in kids:
             t = doc.tokens[c]
             if t.dep in {"nsubj", "nsubjpass"} and (
@@ -106,7 +109,6 @@ def negated(doc: ParsedDoc, v: int) -> bool:
                            and doc.tokens[g].text.lower() in {"not", "no", "neither"}
                            for g in doc.children[c])):
                 return True
-        tok = doc.tokens[j]
         if j != v and tok.lemma.lower() in lx.DENIAL_GOVERNORS:
             return True
         if not _to_infinitive(doc, j) or tok.head == j:

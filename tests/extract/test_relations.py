@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.types import Argument, Findings
+from graphbuild.extract.relations import find_statements
+from graphbuild.types import Argument, Article, Findings, ParsedDoc, Sentence, Token
 
 L, R = "\u201c", "\u201d"
 
@@ -103,10 +104,181 @@ def _svo(findings_of, text: str) -> list[tuple[str | None, str, str | None]]:
         ("Jane Doe was selected for West Ham on Monday.", [(None, "select", "Jane Doe")]),
         ("Jane Doe said in January that sales rose.", []),
         ("The council met on Monday.", []),  # no named agent
+        # a conjoined verb shares the subject of the conjunct it hangs on, not of the
+        # first clause; a finite verb conjoined to an infinitive shares its governor's
+        ("Tom Reed faces heavy debts and all his friends must work together to help him, "
+         "pay the bank and find a buyer.",
+         [("Tom Reed", "face", "heavy debts"), ("all his friends", "help", "Tom Reed"),
+          ("all his friends", "pay", "the bank"), ("all his friends", "find", "a buyer")]),
+        ("Jane Doe pressed for Acme Group to sell the plant and underlined the need for "
+         "reform.", [("Acme Group", "sell", "the plant"), ("Jane Doe", "underline", "the need")]),
+        # an object is shared by conjoined verbs only when nothing else follows the first
+        ("Jane Doe wants to sell the plant but has no buyer.",
+         [("Jane Doe", "sell", "the plant"), ("Jane Doe", "have", "no buyer")]),
+        ("Acme Group delivers in the north and sees off Bolt Airways.",
+         [("Acme Group", "deliver_in", "the north"), ("Acme Group", "see_off", "Bolt Airways")]),
+        ("Customers will continue to use the service, but they will pay Acme Group.",
+         [("Customers", "use", "the service")]),
     ],
 )
 def test_svo(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate adjective's phrase is not the verb's object
+        ("Acme Group remains firm in its support for Jane Doe.", []),
+        # a participle with a "by" agent is a passive of the noun it follows, wherever the
+        # parser hangs it
+        ("A letter sent to Tom Reed said his licence would not be renewed because of "
+         "evidence gathered against him by Acme Group.",
+         [(None, "send", "A letter"), (None, "renew", "his licence"),
+          ("Acme Group", "gather", "evidence")]),
+        # only a verb of making or asking someone do something hands its infinitive to
+        # its object
+        ("The list includes ten companies to watch Acme Group.",
+         [("The list", "include", "ten companies")]),
+        ("Jane Doe urged Acme Group to sell the plant.",
+         [("Jane Doe", "urge", "Acme Group"), ("Acme Group", "sell", "the plant")]),
+    ],
+)
+def test_svo_arguments(findings_of, text: str, expected: list) -> None:
+    assert _svo(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle of where someone is keeps them as its subject
+        ("The squadron is now commanded by Captain Tom Reed, head of the Coastal Patrol "
+         "Group, embarked on the Dutch frigate HNLMS Vos.",
+         [("Tom Reed", "command", "The squadron"), ("Tom Reed", "embark_on", "HNLMS Vos")]),
+        # a verb of a value ("to $41.15") has no prepositional object after it
+        ("A share of Acme Group closed up $2.10 to $41.15 in London on Monday.", []),
+        # a phrasal verb of going on with an infinitive: the infinitive is the action
+        ("Jane Doe went on to praise Acme Group.", [("Jane Doe", "praise", "Acme Group")]),
+        # a passive of purpose says what a thing is for, designing it is no action
+        ("The plan is intended to help Acme Group.", [("The plan", "help", "Acme Group")]),
+        ("The raid was part of the larger Operation Bolt, designed to stop Acme Group from "
+         "trading in the valley.",
+         [("the larger Operation Bolt", "stop", "Acme Group"),
+          ("Acme Group", "trade_in", "the valley")]),
+        # a relative clause with a verb relating things describes its noun
+        ("Jane Doe joined Acme Group, which includes Bolt Airways.",
+         [("Jane Doe", "join", "Acme Group")]),
+        ("Jane Doe joined Acme Group, which means 'Bolt Airways' in Latin.",
+         [("Jane Doe", "join", "Acme Group")]),
+    ],
+)
+def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
+    assert _svo(findings_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated subjects of a reciprocal verb act on each other; a partner with
+        # "with" stays the object
+        ("Jane Doe and President Tom Reed met on Friday for the Bolt Summit.",
+         [("Jane Doe", "meet", "Tom Reed"), ("Tom Reed", "meet", "Jane Doe")]),
+        ("Jane Doe met with Tom Reed.", [("Jane Doe", "meet_with", "Tom Reed")]),
+        # a number after a name is part of it
+        ("Captain Tom Reed now commands TF 60.", [("Tom Reed", "command", "TF 60")]),
+        # a relative pronoun subject leaves the verb's own object, it is no object relative
+        ("Critics say Acme Group, which adheres strictly to old rules, is secretive.",
+         [("Acme Group", "adhere_to", "old rules")]),
+        ("Jane Doe praised Bolt Airways, the state airline which opted out of the auction.",
+         [("Jane Doe", "praise", "Bolt Airways")]),
+        # a noun's "of" phrase with a name is part of the argument
+        ("Police attacked the city of Bolton.", [("Police", "attack", "the city of Bolton")]),
+        # a gerund after a verb's preposition: done by the verb's object after "of", "from"
+        # (accuse X of, stop X from), else by its subject; "at the hands of" is an agent
+        ("Jane Doe accused Acme Group of hiding its losses.",
+         [("Jane Doe", "accuse", "Acme Group"), ("Acme Group", "hide", "its losses")]),
+        ("Jane Doe stopped Acme Group from selling the plant.",
+         [("Jane Doe", "stop", "Acme Group"), ("Acme Group", "sell", "the plant")]),
+        ("Acme Group can cut costs without asking Bolt Airways for help.",
+         [("Acme Group", "cut", "costs"), ("Acme Group", "ask", "Bolt Airways")]),
+        # … but not what a verb of saying says ("talks of helping"), unless the
+        # preposition is not one of content ("spoke after visiting")
+        ("Jane Doe also talks of helping Acme Group.", []),
+        ("Jane Doe spoke after visiting Acme Group.", [("Jane Doe", "visit", "Acme Group")]),
+        ("Thousands of people were killed at the hands of Acme Group.",
+         [("Acme Group", "kill", "Thousands")]),
+        # a noun of intention's infinitive is done by its owner or by the subject of the
+        # verb it hangs on
+        ("Acme Group has plans to buy Bolt Airways.",
+         [("Acme Group", "have", "plans"), ("Acme Group", "buy", "Bolt Airways")]),
+        ("Jane Doe reaffirmed her commitment to support Acme Group.",
+         [("Jane Doe", "reaffirm", "her commitment"), ("Jane Doe", "support", "Acme Group")]),
+        ("Jane Doe cut taxes in a bid to help Acme Group.",
+         [("Jane Doe", "cut", "taxes"), ("Jane Doe", "help", "Acme Group")]),
+        # a participle after a comma describes the name just before it, not a noun the
+        # parser hung it on further back
+        ("I very much welcome the deal on 5 May between the Federal Government of "
+         "Ruritania, led by President Tom Reed, and the Bolt Regional Government, "
+         "represented by Jane Doe, on oil exports.",
+         [("Tom Reed", "lead", "Federal Government of Ruritania"),
+          ("Jane Doe", "represent", "Bolt Regional Government")]),
+        # the noun of a relative clause of saying is the reported verb's object
+        ("The court enforced a tax bill it says Acme Group owes.",
+         [("The court", "enforce", "a tax bill"), ("Acme Group", "owe", "a tax bill")]),
+    ],
+)
+def test_svo_partners(findings_of, text: str, expected: list) -> None:
+    assert _svo(findings_of, text) == expected
+
+
+def test_an_object_pronoun_left_unresolved_is_no_intransitive(findings_of) -> None:
+    assert _svo(findings_of, "Acme Group will not sell it.") == []
+
+
+def test_a_name_keeps_its_of_phrase(findings_of) -> None:
+    f = findings_of("The Government of Bolt sold the plant.")
+    assert [s.subject.text for s in f.statements] == ["The Government of Bolt"]
+
+
+def _given_parse(rows: list[tuple[str, str, str, str, str, int]]) -> ParsedDoc:
+    """A one-sentence doc with the parse given as (word, lemma, pos, tag, dep, head) rows."""
+    tokens, pos = [], 0
+    for i, (word, lemma, upos, tag, dep, head) in enumerate(rows):
+        tokens.append(Token(i, word, pos, pos + len(word), lemma, upos, tag, dep, head,
+                            "", "O", " "))
+        pos += len(word) + 1
+    text = " ".join(r[0] for r in rows)
+    kids: list[list[int]] = [[] for _ in rows]
+    for t in tokens:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    return ParsedDoc(Article("t", text), "given", tuple(tokens),
+                     (Sentence(0, len(text), 0, len(rows)),), (), ((0, len(text)),),
+                     tuple(tuple(k) for k in kids))
+
+
+def _svo_given(rows: list) -> list[tuple[str | None, str, str | None]]:
+    doc = _given_parse(rows)
+    return [(s.subject.text if s.subject else None, s.verb, s.object.text if s.object else None)
+            for s in find_statements(doc, Findings())]
+
+
+def test_having_something_done_is_not_an_action() -> None:
+    rows = [("lawyers", "lawyer", "NOUN", "NNS", "nsubj", 1),
+            ("had", "have", "VERB", "VBD", "ROOT", 1), ("the", "the", "DET", "DT", "det", 3),
+            ("assets", "asset", "NOUN", "NNS", "dobj", 1),
+            ("frozen", "freeze", "VERB", "VBN", "acl", 3)]
+    assert _svo_given(rows) == [(None, "freeze", "the assets")]
+
+
+def test_an_object_after_a_clause_of_the_verb_is_a_misparse() -> None:
+    rows = [("ministers", "minister", "NOUN", "NNS", "nsubj", 1),
+            ("attended", "attend", "VERB", "VBD", "ROOT", 1), (",", ",", "PUNCT", ",", "punct", 1),
+            ("meeting", "meet", "VERB", "VBG", "advcl", 1),
+            ("colleagues", "colleague", "NOUN", "NNS", "dobj", 3),
+            (",", ",", "PUNCT", ",", "punct", 1), ("the", "the", "DET", "DT", "det", 7),
+            ("crisis", "crisis", "NOUN", "NN", "dobj", 1)]
+    assert ("ministers", "attend", "the crisis") not in _svo_given(rows)
 
 
 @pytest.mark.parametrize(
@@ -143,6 +315,8 @@ def test_negation(findings_of, text: str, negated: bool) -> None:
         ("Jane Doe has yet to name the date.", "name", True),
         ("Not even a single example was cited by Jane Doe.", "cite", True),
         ("Acme Group agreed to sell the plant.", "sell", False),
+        ("Acme Group can cut costs without asking Bolt Airways for help.", "ask", True),
+        ("Acme Group can cut costs without asking Bolt Airways for help.", "cut", False),
     ],
 )
 def test_negation_from_governor_or_subject(findings_of, text: str, verb: str,
@@ -288,3 +462,29 @@ def test_killing_needs_named_arguments(findings_of, text: str, expected: list) -
     got = _svo(findings_of, text)
     assert [x for x in got if x[1] in {"shoot", "call"}] == \
         [x for x in expected if x[1] in {"shoot", "call"}]
+
+
+def test_a_bare_participle_before_its_noun_is_an_adjective() -> None:
+    rows = [("Reed", "Reed", "PROPN", "NNP", "nsubj", 1), ("was", "be", "AUX", "VBD", "ROOT", 1),
+            ("likely", "likely", "ADJ", "JJ", "acomp", 1), ("or", "or", "CCONJ", "CC", "cc", 1),
+            ("allied", "ally", "VERB", "VBN", "conj", 1),
+            ("targets", "target", "NOUN", "NNS", "dobj", 4)]
+    assert _svo_given(rows) == []
+
+
+def test_a_phrase_after_an_object_predicate_is_not_an_object() -> None:
+    rows = [("Reed", "Reed", "PROPN", "NNP", "nsubj", 1),
+            ("called", "call", "VERB", "VBD", "ROOT", 1),
+            ("Bolt", "Bolt", "PROPN", "NNP", "oprd", 1), ("in", "in", "ADP", "IN", "prep", 1),
+            ("Spain", "Spain", "PROPN", "NNP", "pobj", 3)]
+    assert _svo_given(rows) == []
+
+
+def test_a_phrase_run_across_a_comma_is_no_argument() -> None:
+    rows = [("Voip", "Voip", "PROPN", "NNP", "nsubj", 1),
+            ("seeps", "seep", "VERB", "VBZ", "ROOT", 1), ("into", "into", "ADP", "IN", "prep", 1),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("mainstream", "mainstream", "ADJ", "JJ", "amod", 7),
+            (",", ",", "PUNCT", ",", "punct", 7), ("giant", "giant", "ADJ", "JJ", "amod", 7),
+            ("Acme", "Acme", "PROPN", "NNP", "pobj", 2)]
+    assert _svo_given(rows) == []
