@@ -371,6 +371,11 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
         for s0, e0, forced, split in parts:
             if (forced or ner_label) == "ORG":
                 s0 = _capitalised_before(doc, s0, spans)  # "the Liberal" + "Democrats"
+            elif any(v[0].startswith("ORG") for v in _context_votes(doc, s0, e0)):
+                # "of CB Richard Ellis - an international real estate company": a name the
+                # words around call an organisation is one with the capitalised word before
+                s1 = _capitalised_before(doc, s0, spans)
+                s0, forced = s1, ("ORG" if s1 != s0 else forced)
             s1 = _head_of_before(doc, s0)  # "Gulf of" + "Oman"
             if s1 != s0 and not any(a <= s1 < b for a, b, _, _ in spans if (a, b) != (start, end)):
                 s0, forced = s1, ("LOC" if doc.tokens[s1].text.lower() in lx.PLACE_HEADS

@@ -239,6 +239,11 @@ def test_a_surname_that_is_also_a_title_is_a_name(findings_of) -> None:
         # an organisation's name takes a capitalised word the recogniser left out
         ("The Liberal Democrats say they suspect the move.", ["Liberal Democrats"],
          ["Democrats"]),
+        # ... and so does a name the words around it call an organisation
+        ("Profits fell at HL Anthony Burke, a construction company, the firm said.",
+         ["HL Anthony Burke"], ["Anthony Burke"]),
+        ("Tom Baker, chief economist, of CB Henry Morgan - an American investment bank - "
+         "told the BBC rates would rise.", ["CB Henry Morgan"], ["Henry Morgan"]),
         # two places joined by a hyphen are a modifier
         ("Carter discussed U.S.-Iraq relations with the envoy.", [], ["U.S.-Iraq"]),
         # what the base recogniser read as a language is no place
