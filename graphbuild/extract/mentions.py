@@ -16,6 +16,7 @@ import re
 from graphbuild.extract import _gazetteer_mentions as gz
 from graphbuild.extract import _name_shape as shape
 from graphbuild.extract import _name_spans as ns
+from graphbuild.extract import _type_votes as tv
 from graphbuild.extract import lexicon as lx
 from graphbuild.extract._syntax import children, conjuncts
 from graphbuild.registry import extractor
@@ -27,7 +28,6 @@ _TRIM_LEFT = {"the", "a", "an"}
 #: NER labels of things that are no names of graphbuild's kinds
 OTHER_LABELS = {"LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                 "CARDINAL"}
-SPATIAL_VOTE = 1.0
 
 
 _ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh"}
@@ -81,156 +81,6 @@ def _mention(doc: ParsedDoc, s: int, e: int, label: str, source: str,
              votes: list[tuple[str, float, str]]) -> Mention:
     start, end = doc.tokens[s].start, doc.tokens[e - 1].end
     return Mention(start, end, doc.text[start:end], label, s, e, source, tuple(votes))
-
-
-def _context_votes(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str]]:
-    """Type evidence from the words around the name ``doc.tokens[s:e]``."""
-    toks = doc.tokens
-    head = e - 1
-    for i in range(s, e):  # the syntactic head of the span is the token whose head is outside
-        if not s <= toks[i].head < e or toks[i].head == i:
-            head = i
-            break
-    votes: list[tuple[str, float, str]] = []
-    # the name's head word: the word before "of" ("Department of Energy", "University of
-    # Leeds"), else its last word ("... Ministry", "... Inc")
-    last = toks[e - 1].text.lower()
-    of_head = next((toks[i - 1].text.lower() for i in range(s + 1, e - 1)
-                    if toks[i].text.lower() == "of" and toks[i - 1].text[:1].isupper()), None)
-    if of_head in lx.NAME_HEADS:
-        votes.append((f"ORG/{lx.NAME_HEADS[of_head]}", 3.0, f"name headed by {of_head!r}"))
-    elif last in lx.NAME_HEADS and (e - s > 1 or lx.NAME_HEADS[last] == "GovernmentOrganization"
-                                    and toks[e - 1].text[:1].isupper()):
-        votes.append((f"ORG/{lx.NAME_HEADS[last]}", 3.0, f"name ends in {last!r}"))
-    words = [toks[i].text.lower() for i in range(s, e)]
-    while len(words) > 1 and words[-1] in lx.COMPASS:
-        words.pop()
-    if len(words) > 1 and words[-1] in lx.PLACE_HEADS and of_head is None:
-        votes.append(("LOC", 3.0, f"name ends in {words[-1]!r}"))
-    # words before the name: honorifics, titles, org nouns ("social networks Facebook")
-    nouns = []
-    if s > 0:
-        prev = toks[s - 1]
-        if prev.text.lower().rstrip(".") in lx.HONORIFICS:
-            votes.append(("PERSON", 3.0, "honorific"))
-        nouns.append(prev)
-    # apposition / compound links to a common noun (either direction); coordinated names share
-    # the apposition of their first conjunct
-    first = head
-    while toks[first].dep == "conj" and toks[first].head != first:
-        first = toks[first].head
-    if toks[first].dep == "appos" and toks[first].head != first:
-        nouns.append(toks[toks[first].head])
-    if first != head:  # "Dexter and Sheila, the social networks": a plural apposition
-        nouns += [toks[c] for c in children(doc, first, "appos") if toks[c].tag == "NNS"]
-    for c in children(doc, head, "appos", "compound", "nmod", "amod"):
-        if not s <= c < e:
-            nouns.append(toks[c])
-    # "director Navy Capt. Jeff Davis": a title right after the name means the titles
-    # before it belong to the next name, and this one is its organisation
-    titled_after = e < len(toks) and (toks[e].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS
-                                      or toks[e].text.lower() in lx.TITLE_NOUNS)
-    # "secretary of the Centre of Indian Trade Unions (CITU)": a name in brackets after
-    # another is its short form, and the title it hangs on is not its own
-    acronym = s > 0 and toks[s - 1].text == "(" and s > 1 and toks[s - 2].pos == "PROPN"
-    for tok in nouns:
-        if tok.pos != "NOUN":
-            continue
-        lemma = tok.lemma.lower()
-        if lemma in lx.TITLE_NOUNS and (titled_after or acronym):
-            continue
-        if lemma in lx.TITLE_NOUNS:
-            votes.append(("PERSON", 4.0, f"title {lemma!r}"))
-        elif lemma in lx.ORG_NOUNS:
-            votes.append((f"ORG/{lx.ORG_NOUNS[lemma]}", 4.0, f"apposition {lemma!r}"))
-    votes += _organisation_of_title(doc, s, e)
-    votes += _spatial_votes(doc, s, e, head)
-    # subject of a verb of saying: people and organisations speak, places rarely do
-    if toks[head].dep == "nsubj":
-        verb = toks[toks[head].head]
-        if verb.lemma.lower() in lx.SPEECH_VERBS:
-            votes.append(("PERSON", 0.75, f"subject of {verb.lemma!r}"))
-            if e - s == 1 and _calls_itself_it(doc, verb.i):
-                votes.append(("ORG", 3.5, f"{verb.lemma!r} that it/its …"))
-    return votes
-
-
-#: prepositions of place: what follows them is somewhere ("near Palmyra", "throughout Al
-#: Anbar"); "in" also governs organisations ("a stake in Yukos"), so it votes only for names
-#: the gazetteer knows as places
-SPATIAL_PREPS = frozenset({"near", "throughout", "across", "outside", "inside", "around",
-                           "within", "towards", "toward", "into"})
-
-
-def _spatial_votes(doc: ParsedDoc, s: int, e: int, head: int) -> list[tuple[str, float, str]]:
-    """A place vote for a name after a preposition of place ("near Palmyra")."""
-    tok = doc.tokens[head]
-    if tok.dep != "pobj" or tok.head == head:
-        return []
-    prep = doc.tokens[tok.head].text.lower()
-    if prep in SPATIAL_PREPS or (prep == "in" and gz.known_place(
-            doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])):
-        return [("GPE", SPATIAL_VOTE, f"after {prep!r}")]
-    return []
-
-
-def _is_title(word: str) -> bool:
-    return word in lx.TITLE_NOUNS or word in lx.TITLE_ABBREVIATIONS
-
-
-def _organisation_of_title(doc: ParsedDoc, s: int, e: int) -> list[tuple[str, float, str]]:
-    """A name just before a job title and a person's name ("Yukos spokesman Mike Lake",
-    "Labour backbencher Stephen Pound", "CBI chief economist Ian McCafferty"), or before
-    "party", names the organisation the title belongs to: an organisation, unless the
-    gazetteer knows it as a place ("US president", "Idaho Gov.")."""
-    toks = doc.tokens
-    if e >= len(toks) or gz.known_place(doc.text[toks[s].start:toks[e - 1].end]):
-        return []
-    if toks[e].text.lower() == "party":
-        return [("ORG/PoliticalParty", 3.0, "name before 'party'")]
-    j, titles = e, 0
-    while j < len(toks) and (toks[j].text.lower().rstrip(".") in lx.TITLE_MODIFIERS
-                             or _is_title(toks[j].text.lower().rstrip("."))):
-        titles += _is_title(toks[j].text.lower().rstrip("."))
-        j += 1
-    if j < len(toks) and toks[j].text == ".":
-        j += 1
-    if titles and j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper():
-        return [("ORG", 3.0, "names the organisation of the title after it")]
-    return []
-
-
-#: verbs whose subject "it" is usually a dummy ("it was", "it seems", "it takes time")
-_DUMMY_IT_VERBS = {"be", "seem", "appear", "take", "make", "mean", "matter", "rain",
-                   "remain", "look", "sound", "feel", "happen", "cost", "become", "get"}
-
-
-def _calls_itself_it(doc: ParsedDoc, verb: int) -> bool:
-    """Whether the clause a speaker reports has "it" doing something to something ("Twitter
-    said it had suspended hundreds of accounts") or "its" ("... said its revenue rose"):
-    a speaker that calls itself "it" is an organisation, not a one-word person name."""
-    toks = doc.tokens
-    for clause in children(doc, verb, "ccomp"):
-        for subj in children(doc, clause, "nsubj"):
-            word = toks[subj].text.lower()
-            if word == "it" and toks[clause].lemma.lower() not in _DUMMY_IT_VERBS \
-                    and children(doc, clause, "dobj"):
-                return True
-            if any(toks[c].text.lower() == "its" for c in children(doc, subj, "poss")):
-                return True
-    return False
-
-
-def _unknown_place_speaks(doc: ParsedDoc, s: int, e: int, label: str, name: str
-                          ) -> list[tuple[str, float, str]]:
-    """A one-word "place" the gazetteer does not know that says something ("Petrova said")
-    is most likely a surname: places that speak are countries and cities, which it knows."""
-    if label not in {"GPE", "LOC"} or e - s != 1 or gz.known_place(name):
-        return []
-    tok = doc.tokens[s]
-    if tok.dep != "nsubj" or doc.tokens[tok.head].lemma.lower() not in lx.SPEECH_VERBS:
-        return []
-    return [("PERSON", 2.5, "speaks, and is no known place")]
 
 
 #: labels of graphbuild's own recogniser (ParsedDoc.aux_ents) as NER labels; MISC is ignored
@@ -371,7 +221,7 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
         for s0, e0, forced, split in parts:
             if (forced or ner_label) == "ORG":
                 s0 = _capitalised_before(doc, s0, spans)  # "the Liberal" + "Democrats"
-            elif any(v[0].startswith("ORG") for v in _context_votes(doc, s0, e0)):
+            elif any(v[0].startswith("ORG") for v in tv.context_votes(doc, s0, e0)):
                 # "of CB Richard Ellis - an international real estate company": a name the
                 # words around call an organisation is one with the capitalised word before
                 s1 = _capitalised_before(doc, s0, spans)
@@ -398,8 +248,8 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                 continue
             name = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
             reasons = {v[2] for v in extra}
-            context = _context_votes(doc, s, e)
-            dated = _dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
+            context = tv.context_votes(doc, s, e)
+            dated = tv.dateline_votes(doc.tokens[s].start, doc.tokens[e - 1].end, dateline)
             if "base recogniser only" in reasons and not (
                     context or gz.place_votes(name, label) or dated):
                 continue  # only one recogniser saw a name here, and nothing else supports it
@@ -410,7 +260,7 @@ def _ner_mentions(doc: ParsedDoc, dateline: Dateline | None) -> list[Mention]:
                      "second recogniser" if only_second else "ner")
             split_vote = [(label, 5.0, "name split from its title")] if split else []
             votes = [first, *split_vote, *second, *context, *places, *dated,
-                     *_unknown_place_speaks(doc, s, e, label, name)]
+                     *tv.unknown_place_speaks(doc, s, e, label, name)]
             out.append(_mention(doc, s, e, label, "ner", votes))
     return out
 
@@ -479,16 +329,6 @@ def _split_at_clause_verbs(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, in
     return parts
 
 
-def _dateline_votes(start: int, end: int, d: Dateline | None) -> list[tuple[str, float, str]]:
-    if d is None:
-        return []
-    if d.source_start is not None and start >= d.source_start and end <= d.source_end:
-        return [("ORG/NewsMediaOrganization", 5.0, "dateline source")]
-    if start >= d.place_start and end <= d.place_end:
-        return [("GPE", 5.0, "dateline place")]
-    return []
-
-
 def _name_span(doc: ParsedDoc, i: int) -> tuple[int, int]:
     """The run of proper-noun tokens around ``i`` ("New York Times")."""
     s = e = i
@@ -517,7 +357,7 @@ def _conj_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
             if any(i in covered for i in range(s, e)) or gz.is_title_span(doc, s, e):
                 continue  # "Commerce and Industry Minister": words of a title
             partner = by_token[m.head]
-            votes = [(partner.label, 0.5, "coordinated with a name"), *_context_votes(doc, s, e)]
+            votes = [(partner.label, 0.5, "coordinated with a name"), *tv.context_votes(doc, s, e)]
             out.append(_mention(doc, s, e, partner.label, "rule:conj", votes))
             covered.update(range(s, e))
     return out
@@ -538,7 +378,7 @@ def _appos_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
         s, e = _name_span(doc, tok.i)
         if any(i in covered for i in range(s, e)):
             continue
-        votes = [("ORG", 0.5, "apposition to an organisation noun"), *_context_votes(doc, s, e)]
+        votes = [("ORG", 0.5, "apposition to an organisation noun"), *tv.context_votes(doc, s, e)]
         out.append(_mention(doc, s, e, "ORG", "rule:appos", votes))
         covered.update(range(s, e))
     return out
@@ -555,9 +395,9 @@ def _title_org_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
         if m.label != "PERSON":
             continue
         j, titles = m.token_start - 1, 0
-        while j >= 0 and (toks[j].text == "." or _is_title(toks[j].text.lower().rstrip("."))
+        while j >= 0 and (toks[j].text == "." or tv.is_title(toks[j].text.lower().rstrip("."))
                           or toks[j].text.lower() in lx.TITLE_MODIFIERS):
-            titles += _is_title(toks[j].text.lower().rstrip("."))
+            titles += tv.is_title(toks[j].text.lower().rstrip("."))
             j -= 1
         if not titles or j < 0 or j in covered:
             continue
@@ -651,7 +491,7 @@ def _repeat_mentions(doc: ParsedDoc, known: list[Mention]) -> list[Mention]:
         text = norm_name(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
         for name, label in names.items():
             if text == name or short_form_of(text, name, label, label):
-                votes = [(label, 1.0, f"repeats {name!r}"), *_context_votes(doc, s, e)]
+                votes = [(label, 1.0, f"repeats {name!r}"), *tv.context_votes(doc, s, e)]
                 out.append(_mention(doc, s, e, label, "rule:repeat", votes))
                 covered.update(range(s, e))
                 break
