@@ -275,6 +275,8 @@ def _place(name: str, gpe: bool = True):  # noqa: ANN202
 #: read the same name the same way each time it recurs, while each context cue ("Yukos
 #: spokesman", "said it…") is fresh evidence
 RECOGNISER_SHARE = 2
+#: mentions from which a one-word name without a person cue counts as recurring
+RECURRING = 3
 
 #: weight of the gazetteer's word on a cluster's kind: above one recogniser's reading (1.0) and
 #: a subject-of-"said" cue, below a title or apposition cue (4.0)
@@ -369,10 +371,17 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
         votes = [v for i in members for v in mentions[i].votes]
         single = all(mentions[i].token_end - mentions[i].token_start == 1 for i in members)
         cue = any(lab == "PERSON" and why not in _RECOGNISERS for lab, _, why in votes)
+        # a one-word name an article repeats without ever a first name, honorific or title
+        # (saying things is no such cue: organisations speak too) is rarely a person's:
+        # articles introduce people by their full names
+        recurring = single and len(members) >= RECURRING and not any(
+            lab == "PERSON" and why not in _RECOGNISERS and not why.startswith("subject of")
+            for lab, _, why in votes)
         tally: dict[str, float] = defaultdict(float)
         for lab, w, why in votes:
             coarse = _COARSE.get(lab.split("/")[0], "ORG")
-            if coarse == "PERSON" and why == "ner" and single and not cue:
+            if coarse == "PERSON" and ((why == "ner" and single and not cue) or (
+                    why == "second recogniser" and recurring)):
                 w *= 0.4  # a lone one-word "person" with no person cue is often an organisation
             if why in _RECOGNISERS or why.startswith("repeats "):
                 w *= RECOGNISER_SHARE / max(RECOGNISER_SHARE, len(members))
