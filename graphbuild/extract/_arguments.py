@@ -156,6 +156,8 @@ class Clause:
         # a common noun in apposition to names: "social networks Facebook and Twitter"
         apps = [c for c in doc.children[i] if doc.tokens[c].dep == "appos"]
         ents = [k for a in apps for j in conjuncts(doc, a) for k in self.by_token.get(j, ())]
+        if not ents and tok.lemma.lower() in lx.TITLE_NOUNS:
+            ents = self._holder_after_organisation(i)
         if ents:
             return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
                              tok.lemma.lower()) for k in dict.fromkeys(ents)]
@@ -178,6 +180,21 @@ class Clause:
             return []
         return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, None,
                          tok.lemma.lower(), qty)]
+
+    def _holder_after_organisation(self, i: int) -> list[str]:
+        """"A spokesman for DLF Builders, Dr Vancheshwar, told…": the parser hangs the name
+        on the organisation of the title; the person named there holds the title."""
+        doc = self.doc
+        for p in doc.children[i]:
+            if doc.tokens[p].dep != "prep" or doc.tokens[p].text.lower() not in {"for", "of", "at"}:
+                continue
+            for o in doc.children[p]:
+                if doc.tokens[o].dep != "pobj" or not any(
+                        self.kinds.get(k) is Kind.ORGANIZATION for k in self.by_token.get(o, ())):
+                    continue
+                return [k for a in doc.children[o] if doc.tokens[a].dep == "appos"
+                        for k in self.by_token.get(a, ()) if self.kinds.get(k) is Kind.PERSON]
+        return []
 
     def _split_by_comma(self, start: int, i: int) -> bool:
         """A phrase whose modifiers run across a comma without a coordination is two phrases

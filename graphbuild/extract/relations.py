@@ -56,13 +56,18 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
                 or tok.lemma.lower() in LIGHT or tok.start in ctx.cues \
                 or (tok.dep == "relcl" and tok.lemma.lower() in RELATING) \
-                or _adjectival(doc, v):
+                or _adjectival(doc, v) or _second_of_pair(doc, v):
             continue
         subj, voice, patient = ctx.subjects(v)
         if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES | PURPOSE_PASSIVES \
                 and any(doc.tokens[c].dep == "xcomp" for c in doc.children[v]):
             continue  # "is expected to announce", "is thought to have spread": not an action
         obj, prep = ctx.objects(v)
+        pair = _word_pair(doc, v)
+        if pair is not None and (not obj or obj == [pair]):  # "goes head to head with BT"
+            obj, prep = _pair_object(doc, pair)
+        else:
+            obj, pair = [o for o in obj if o != pair], None
         if voice == "passive" and not subj:
             if prep and patient and tok.lemma.lower() in STATIVE:
                 subj, patient = patient, []  # "X is based on Y": X base_on Y
@@ -85,6 +90,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         for c in doc.children[v]:
             if doc.tokens[c].dep == "prt":
                 lemma += "_" + doc.tokens[c].text.lower()
+        if pair is not None:
+            lemma += "_" + "_".join(doc.tokens[j].text.lower() for j in range(pair, pair + 3))
         if prep:
             lemma += "_" + prep
         hedges = list(ctx.hedges_by_verb.get(v, []))
@@ -121,6 +128,42 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+#: the middle word of a repeated-noun adverbial ("head to head", "side by side", "hand in hand")
+_PAIR_LINKS = frozenset({"to", "by", "in"})
+
+
+def _word_pair(doc: ParsedDoc, v: int) -> int | None:
+    """The first token of a repeated-noun adverbial right after the verb ("goes head to head
+    with", "met face to face"): an idiom of the verb, not its object."""
+    toks = doc.tokens
+    for c in doc.children[v]:
+        if c > v and c + 2 < len(toks) and toks[c].pos == "NOUN" \
+                and toks[c + 1].text.lower() in _PAIR_LINKS \
+                and toks[c + 2].text.lower() == toks[c].text.lower():
+            return c
+    return None
+
+
+def _second_of_pair(doc: ParsedDoc, i: int) -> bool:
+    """The second noun of "head to head", which the parser may read as a verb."""
+    toks = doc.tokens
+    return i >= 2 and toks[i - 1].text.lower() in _PAIR_LINKS \
+        and toks[i - 2].text.lower() == toks[i].text.lower()
+
+
+def _pair_object(doc: ParsedDoc, pair: int) -> tuple[list[int], str | None]:
+    """The object of a verb whose object the parser took from a repeated-noun adverbial: the
+    partner after it ("head to head with BT" -> BT, "with")."""
+    toks = doc.tokens
+    after = pair + 3
+    if after < len(toks) and toks[after].dep == "prep" \
+            and toks[after].text.lower() in {"with", "against"}:
+        pobj = [c for c in doc.children[after] if toks[c].dep == "pobj"]
+        if pobj:
+            return conjuncts(doc, pobj[0]), toks[after].text.lower()
+    return [], None
 
 
 def _adjectival(doc: ParsedDoc, v: int) -> bool:

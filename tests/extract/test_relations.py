@@ -142,6 +142,10 @@ def test_svo(findings_of, text: str, expected: list) -> None:
          [("The list", "include", "ten companies")]),
         ("Jane Doe urged Acme Group to sell the plant.",
          [("Jane Doe", "urge", "Acme Group"), ("Acme Group", "sell", "the plant")]),
+        # a repeated-noun adverbial joins the verb, the partner after it is the object
+        ("Acme Group went head to head with Bolt Airways on prices.",
+         [("Acme Group", "go_head_to_head_with", "Bolt Airways")]),
+        ("Jane Doe met Tom Reed face to face in Geneva.", [("Jane Doe", "meet", "Tom Reed")]),
     ],
 )
 def test_svo_arguments(findings_of, text: str, expected: list) -> None:
@@ -229,6 +233,14 @@ def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
 )
 def test_svo_partners(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
+
+
+def test_a_title_holder_named_after_its_organisation_is_the_subject(findings_of) -> None:
+    """The parser hangs the name on the organisation; the named person holds the title."""
+    svo = _svo(findings_of, "A spokesman for Acme Group, Tom Reed, told the BBC the plant "
+                            "would close.")
+    assert ("Tom Reed", "tell", "BBC") in svo
+    assert not [t for t in svo if t[1] == "tell" and t[0] != "Tom Reed"]
 
 
 def test_an_object_pronoun_left_unresolved_is_no_intransitive(findings_of) -> None:
