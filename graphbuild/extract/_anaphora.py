@@ -109,6 +109,8 @@ def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa:
             if start < sent_start - 400:
                 break
             if kinds.get(key) in {Kind.ORGANIZATION, Kind.PERSON}:
+                if _plural_pair_between(doc, mentions[i].token_end, m.token_start):
+                    return None  # "give parents and teachers the skills they want"
                 group = _coordinated(doc, mentions, i, assign)
                 return group if len(group) > 1 else (
                     key if kinds.get(key) is Kind.ORGANIZATION else None)
@@ -139,6 +141,13 @@ def pronoun_antecedent(doc, m, mentions, seen, kinds, regions, assign):  # noqa:
             if kinds.get(key) is Kind.ORGANIZATION:
                 return key
     return None
+
+
+def _plural_pair_between(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Coordinated plural common nouns ("parents and teachers") between a name and a "they":
+    they, not the name, are what the pronoun most likely stands for."""
+    return any(doc.tokens[j].tag == "NNS" and doc.tokens[j].dep == "conj"
+               and doc.tokens[doc.tokens[j].head].tag == "NNS" for j in range(start, end))
 
 
 def _coordinated(doc: ParsedDoc, mentions, i: int, assign) -> tuple[str, ...]:  # noqa: ANN001

@@ -147,6 +147,9 @@ def test_definite_descriptions(findings_of, text: str, expected: list) -> None:
         # ... also when the last one has its acronym in parentheses
         ("The ICO and the National Cyber Security Centre (NCSC) said they had warned Harlow.",
          [("they", ("ICO", "National Cyber Security Centre"))]),
+        # ... but not past coordinated plural nouns, which they more likely stand for
+        ("Nothing in the Acme Group plan would give parents and teachers the skills they want.",
+         [("they", ())]),
         # it/its: an organisation in the same sentence
         ("The Ministry of Health said it was reviewing its rules.",
          [("it", ("Ministry of Health",)), ("its", ("Ministry of Health",))]),
