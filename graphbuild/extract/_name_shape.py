@@ -8,6 +8,8 @@
   for Culture" after "Secretary of" (words of :data:`PORTFOLIO_WORDS` only).
 * A name that ends in an abbreviated title with no name after it ("a prospective Labour MP")
   is the title's organisation.
+* Articles, punctuation, a possessive and a parenthesis are trimmed; from a person's name
+  also a leading honorific or job title (:func:`trimmed`).
 """
 
 from __future__ import annotations
@@ -118,3 +120,34 @@ def title_tail(doc: ParsedDoc, s: int, e: int) -> int:
             and (after is None or after.pos != "PROPN"):
         return e - 1
     return e
+
+
+#: articles dropped from the left of a name
+TRIM_LEFT = {"the", "a", "an"}
+#: titles that are part of a name ("King Abdullah")
+ROYAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh"}
+
+
+def trimmed(doc: ParsedDoc, s: int, e: int, label: str = "") -> tuple[int, int]:
+    """Drop articles, punctuation, a possessive and a parenthesis ("Institute for Fiscal
+    Studies (IFS"); from a person's name also a leading honorific or job title ("Mr", "Rabbi"),
+    which the roles extractor reads as a title."""
+    toks = doc.tokens
+    for i in range(s + 1, e):
+        if toks[i].text in "([":
+            e = i
+            break
+    while s < e - 1 and (toks[s].text.lower() in TRIM_LEFT or toks[s].pos == "PUNCT"):
+        s += 1
+    while e > s + 1 and (toks[e - 1].tag == "POS" or toks[e - 1].pos == "PUNCT"):
+        e -= 1
+    if label == "PERSON":
+        for i in range(s + 1, e):  # "Kamal Nath, Commerce and Industry": a name has no comma
+            if toks[i].text == ",":
+                e = i
+                break
+        while e - s > 1 and (toks[s].text.lower().rstrip(".") in lx.HONORIFICS
+                             or toks[s].text.lower().rstrip(".") in lx.TITLE_ABBREVIATIONS or (
+                toks[s].text.lower() in lx.TITLE_NOUNS and toks[s].text.lower() not in ROYAL)):
+            s += 1
+    return s, e

@@ -370,13 +370,13 @@ def resolve(doc: ParsedDoc, mentions: tuple[Mention, ...]) -> tuple[tuple[Entity
     for members in groups.values():
         votes = [v for i in members for v in mentions[i].votes]
         single = all(mentions[i].token_end - mentions[i].token_start == 1 for i in members)
-        cue = any(lab == "PERSON" and why not in _RECOGNISERS for lab, _, why in votes)
+        cues = [why for lab, _, why in votes if lab == "PERSON" and why not in _RECOGNISERS]
+        cue = bool(cues)
         # a one-word name an article repeats without ever a first name, honorific or title
         # (saying things is no such cue: organisations speak too) is rarely a person's:
         # articles introduce people by their full names
-        recurring = single and len(members) >= RECURRING and not any(
-            lab == "PERSON" and why not in _RECOGNISERS and not why.startswith("subject of")
-            for lab, _, why in votes)
+        recurring = single and len(members) >= RECURRING \
+            and all(why.startswith("subject of") for why in cues)
         tally: dict[str, float] = defaultdict(float)
         for lab, w, why in votes:
             coarse = _COARSE.get(lab.split("/")[0], "ORG")
