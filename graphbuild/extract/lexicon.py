@@ -284,7 +284,7 @@ LEADER_TITLES = frozenset({
     "chief executive", "director general", "director-general", "managing director",
     "general secretary", "secretary general", "secretary-general", "prime minister",
     "premier", "king", "queen", "emir", "sultan", "governor", "mayor", "commander",
-    "commanding general", "boss", "founder", "owner", "captain", "chancellor", "pope",
+    "commanding general", "boss", "founder", "owner", "captain", "pope",
     "executive director", "chief executive officer", "ceo"})
 #: job titles of a member of a party or an assembly
 MEMBER_TITLES = frozenset({

@@ -268,3 +268,16 @@ def test_a_place_the_gazetteer_puts_in_another_country_is_not_located_there(find
 def test_a_list_of_places_is_no_location(findings_of):
     rels = findings_of("The virus spread in Peru, Italy, Spain and Hungary.").typed_relations
     assert not [r for r in rels if r.extractor == "relations.pattern"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("chief executive", "Leads"), ("prime minister", "Leads"), ("deputy leader", "Work_For"),
+     # a chancellor heads a government in some countries and is its finance minister in
+     # others ("UK Chancellor Gordon Brown"): the title alone says no one leads
+     ("chancellor", "Work_For"), ("mp", "Member_Of")],
+)
+def test_affiliation_of_a_title(title: str, expected: str) -> None:
+    from graphbuild.extract.typed_relations import _affiliation
+
+    assert _affiliation(title, "Country") == expected
