@@ -185,12 +185,17 @@ def to_parsed(article: Article, doc, model: str,
     for t in tokens:
         if t.head != t.i:
             children[t.head].append(t.i)
-    sents = []
+    sents: list[Sentence] = []
     for s in doc.sents:
         last = s.end - 1
         while last > s.start and doc[last].is_space:
             last -= 1
-        sents.append(Sentence(s.start_char, doc[last].idx + len(doc[last].text), s.start, s.end))
+        end = doc[last].idx + len(doc[last].text)
+        if sents and _runs_on(doc, sents[-1]):
+            prev = sents.pop()
+            sents.append(Sentence(prev.start, end, prev.token_start, s.end))
+        else:
+            sents.append(Sentence(s.start_char, end, s.start, s.end))
     return ParsedDoc(
         article=article,
         model=model,
@@ -203,7 +208,37 @@ def to_parsed(article: Article, doc, model: str,
     )
 
 
+def _runs_on(doc, sent: Sentence) -> bool:  # noqa: ANN001 - spaCy Doc
+    """Whether a sentence the parser ended goes on into the next one: its line goes on
+    and its last word is no sentence's end (the parser may start a new tree before a
+    capitalised word even where the paragraph component forbade a break)."""
+    gap = doc.text[sent.end:doc[sent.token_end].idx] if sent.token_end < len(doc) else "\n"
+    if "\n" in gap:
+        return False
+    j = sent.token_end - 1
+    while j > sent.token_start and (doc[j].is_space or doc[j].text in _CLOSERS):
+        j -= 1
+    return not _may_end(doc, j) and sent.token_end not in doc.user_data.get(_FORCED, ())
+
+
+def _may_end(doc, i: int) -> bool:  # noqa: ANN001 - spaCy Doc
+    """Whether token ``i`` may be a sentence's last: a sentence's last mark, or a dash set
+    off by spaces, which ends a wire dateline ("Sofia, February 15 (BTA) --")."""
+    text = doc[i].text
+    return text[-1] in _SENTENCE_END or text in _DASHES or (
+        text == "-" and i > 0 and bool(doc[i - 1].whitespace_))
+
+
 PARAGRAPH_COMPONENT = "graphbuild_paragraphs"
+#: marks that may end a sentence; after any other token a line goes on ("reached the UNESCO
+#: World Heritage Site", "UK-France Summit")
+_SENTENCE_END = frozenset(".!?…:;")
+_DASHES = frozenset({"--", "\u2013", "\u2014", "\u2015", "_"})
+#: closing quotes and brackets, which follow a sentence's last mark
+#: ``Doc.user_data`` key of the token indices the paragraph component starts a sentence at
+#: within a line (after a dateline)
+_FORCED = "graphbuild_forced_starts"
+_CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]", "\u00bb"})
 
 
 def _register_component() -> None:
@@ -219,6 +254,8 @@ def _register_component() -> None:
         from graphbuild.extract.dateline import DATELINE
 
         para_start = True
+        forced: set[int] = set()
+        open_word = False  # the line so far ends in a word, not a sentence's last mark
         for tok in doc:
             if tok.is_space:
                 if "\n" in tok.text and tok.i + 1 < len(doc):
@@ -231,7 +268,13 @@ def _register_component() -> None:
                     after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
                     if after is not None and after.start < len(doc):
                         doc[after.start].is_sent_start = True
+                        forced.add(after.start)
                 para_start = False
+            elif open_word and tok.i not in forced:
+                tok.is_sent_start = False
+            if tok.text not in _CLOSERS:
+                open_word = not _may_end(doc, tok.i)
+        doc.user_data[_FORCED] = forced
         return doc
 
 

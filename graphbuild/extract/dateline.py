@@ -21,7 +21,7 @@ DATELINE = re.compile(
     r"(?:\s*,\s*"
     r"(?P<date>(?:" + _DAY + r",?\s+)?" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|" + _DAY + r"))?"
     r"\s*(?:\((?P<source>[^()\n]{2,60})\))?"
-    r"\s*(?:[-\u2013\u2014]+|:)"
+    r"\s*(?:[-\u2013\u2014]+|:)(?!\w)"  # not a hyphen inside a word: "CJTF-OIR", "UK-France"
 )
 
 

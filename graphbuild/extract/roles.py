@@ -145,6 +145,27 @@ def _org_among(doc: ParsedDoc, toks: list[int], ents_of, kinds) -> str | None:  
     return None
 
 
+#: words naming a government department around its portfolio ("Department of Defense",
+#: "Home Office", "Ministry of Defence")
+_DEPARTMENT_NOUNS = frozenset({"department", "ministry", "office", "dept"})
+_DEPARTMENT_WORDS = _DEPARTMENT_NOUNS | {"of", "the"}
+
+
+def _departments(found: Findings) -> dict[str, str]:
+    """The article's departments by their one portfolio word: "defense" -> the Department
+    of Defense, the title word that names it in "Defense Secretary Ash Carter"."""
+    out: dict[str, str] = {}
+    for e in found.entities:
+        if e.kind is not Kind.ORGANIZATION:
+            continue
+        for name in (e.label, *e.aliases):
+            words = name.lower().split()
+            rest = [w for w in words if w not in _DEPARTMENT_WORDS]
+            if len(rest) == 1 and len(words) > 1 and set(words) & _DEPARTMENT_NOUNS:
+                out.setdefault(rest[0], e.key)
+    return out
+
+
 def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
     kinds = {e.key: e.kind for e in found.entities}
     by_token: dict[int, tuple[str, ...]] = {}
@@ -156,6 +177,7 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
     def ents_of(i: int) -> tuple[str, ...]:
         return by_token.get(i, ())
 
+    departments = _departments(found)
     roles: dict[tuple[str, str, str | None], Role] = {}
     for m, keys in zip(found.mentions, found.mention_entity, strict=True):
         if m.source not in {"ner", "rule:conj", "rule:repeat"} or len(keys) != 1 \
@@ -202,6 +224,14 @@ def find_roles(doc: ParsedDoc, found: Findings) -> tuple[Role, ...]:
         pre = _pre_name(doc, m, ents_of, kinds)
         if pre is not None:
             first, last, org = pre
+            if org is None:  # "Defense Secretary X" in an article naming the Defense Department
+                portfolio = [_word(doc, j) for j in range(first, last + 1)
+                             if doc.tokens[j].text[:1].isupper()
+                             and _word(doc, j) not in lx.TITLE_NOUNS]
+                foreign = first > 0 and doc.tokens[first - 1].ent_type in {"NORP", "GPE"}
+                if len(portfolio) == 1 and not foreign:  # not "Russian Foreign Minister",
+                    # "Home Affairs spokesman"
+                    org = departments.get(portfolio[0])
             title, former = _former(doc.text[doc.tokens[first].start:doc.tokens[last].end]
                                     .lower())
             key = (person, title, org)

@@ -64,6 +64,7 @@ def test_dateline_fields(text: str, expected: tuple[str, str | None, str | None]
         "Sept. 3 (Reuters) - The talks ended.",  # no place
         "US-CHINA TALKS: Officials met on Monday.",
         "Acme Group (Reuters) - Shares fell.",  # a name in mixed case is not a dateline place
+        "CJTF-OIR has five training sites.",  # a hyphen inside a name is no dateline's dash
         "He flew to LONDON, May 4 (Reuters) - and back.",  # not at a paragraph start
         "",
     ],

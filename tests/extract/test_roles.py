@@ -25,6 +25,12 @@ def _roles(findings_of, text: str) -> set[tuple[str, str, str | None]]:
          {("Jane Doe", "chief executive", "Acme Group")}),
         ("The Bank of England governor Mark Lane spoke on Monday.",
          {("Mark Lane", "governor", "Bank of England")}),
+        # a department named by its portfolio word in the title, when the article names it
+        ("Defense Secretary Ash Carter met troops, according to a Defense Department release.",
+         {("Ash Carter", "defense secretary", "Defense Department")}),
+        # not another country's minister, nor a party spokesman's brief
+        ("Russian Foreign Minister Sergei Lavrov met officials, a Foreign Office spokesman "
+         "said.", {("Sergei Lavrov", "foreign minister", None)}),
         # the title in apposition, with an of/for/at phrase
         ("Jane Doe, the chief executive of Acme Group, said sales rose.",
          {("Jane Doe", "chief executive", "Acme Group")}),
