@@ -161,8 +161,8 @@ class Clause:
         if ents:
             return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
                              tok.lemma.lower()) for k in dict.fromkeys(ents)]
-        # an organisation's or person's thing: "FBI data" -> the FBI
-        for c in doc.children[i]:
+        # an organisation's or person's thing: "FBI data" -> the FBI; not an event of theirs
+        for c in doc.children[i] if tok.lemma.lower() not in lx.EVENT_NOUNS else ():
             if doc.tokens[c].dep in {"compound", "poss"} and c in self.by_token:
                 keys = [k for k in self.by_token[c]
                         if self.kinds.get(k) in {Kind.ORGANIZATION, Kind.PERSON}]

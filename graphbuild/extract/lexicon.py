@@ -300,6 +300,14 @@ KILLING_WORDS = frozenset({
     "assassin", "shoot", "shooting", "shot", "gunman", "slay", "slaying", "slain", "stab",
     "stabbing", "strangle", "execute", "execution", "behead", "lynch", "massacre", "gun",
     "fire", "poison", "death", "bomb"})
+#: nouns of an event or a choice: their owner is no participant of what the event does or
+#: undergoes ("Labour's choice … proves the need", "X's death fell within the Convention",
+#: "Labour's campaign would not be helped", "condemned X's arrest")
+EVENT_NOUNS = frozenset({
+    "choice", "death", "campaign", "election", "trial", "arrest", "visit", "funeral",
+    "birth", "resignation", "departure", "arrival", "victory", "defeat", "selection",
+    "appointment", "nomination", "detention", "imprisonment", "injury", "illness",
+    "wedding", "retirement", "dismissal", "sacking", "removal", "return"})
 #: verbs whose passive only frames another clause ("is expected to announce", "is thought to
 #: have spread", "is said to be"): not an action on their subject
 RAISING_PASSIVES = frozenset({

@@ -146,6 +146,14 @@ def test_svo(findings_of, text: str, expected: list) -> None:
         ("Acme Group went head to head with Bolt Airways on prices.",
          [("Acme Group", "go_head_to_head_with", "Bolt Airways")]),
         ("Jane Doe met Tom Reed face to face in Geneva.", [("Jane Doe", "meet", "Tom Reed")]),
+        # a name's thing stands for the name ("Acme Group's lawyers"), its event does not
+        ("Acme Group's lawyers sued Bolt Airways.", [("Acme Group", "sue", "Bolt Airways")]),
+        ("Acme Group's choice of a candidate proves the need for change.",
+         [("Acme Group's choice", "prove", "the need")]),
+        ("Tom Reed's death in custody fell within the Convention.",
+         [("Tom Reed's death", "fall_within", "the Convention")]),
+        ("The council condemned Jane Doe's arrest.",
+         [("The council", "condemn", "Jane Doe's arrest")]),
     ],
 )
 def test_svo_arguments(findings_of, text: str, expected: list) -> None:
