@@ -189,12 +189,30 @@ class Clause:
             if doc.tokens[p].dep != "prep" or doc.tokens[p].text.lower() not in {"for", "of", "at"}:
                 continue
             for o in doc.children[p]:
-                if doc.tokens[o].dep != "pobj" or not any(
-                        self.kinds.get(k) is Kind.ORGANIZATION for k in self.by_token.get(o, ())):
+                if doc.tokens[o].dep != "pobj":
+                    continue
+                people = [k for k in self.by_token.get(o, ()) if self.kinds.get(k) is Kind.PERSON]
+                if people and self._name_after_name(o, people[0]):
+                    # "Minister for the Middle East Tobias Ellwood calls…": the parser took the
+                    # holder's name into the title's phrase, right after the portfolio's name
+                    return people
+                if not any(self.kinds.get(k) is Kind.ORGANIZATION
+                           for k in self.by_token.get(o, ())):
                     continue
                 return [k for a in doc.children[o] if doc.tokens[a].dep == "appos"
                         for k in self.by_token.get(a, ()) if self.kinds.get(k) is Kind.PERSON]
         return []
+
+    def _name_after_name(self, i: int, key: str) -> bool:
+        """Whether the name ``key`` that token ``i`` ends follows right after another
+        capitalised name in the same phrase ("the Middle East Tobias Ellwood")."""
+        doc = self.doc
+        j = i
+        while j - 1 >= 0 and key in self.by_token.get(j - 1, ()):
+            j -= 1
+        before = j - 1
+        return before >= 0 and doc.tokens[before].head == i and doc.tokens[before].pos == "PROPN" \
+            and key not in self.by_token.get(before, ())
 
     def _split_by_comma(self, start: int, i: int) -> bool:
         """A phrase whose modifiers run across a comma without a coordination is two phrases

@@ -154,6 +154,12 @@ def test_svo(findings_of, text: str, expected: list) -> None:
          [("Tom Reed's death", "fall_within", "the Convention")]),
         ("The council condemned Jane Doe's arrest.",
          [("The council", "condemn", "Jane Doe's arrest")]),
+        # a title holder's name the parser took into the title's phrase, after the
+        # portfolio's name, is the subject; the person a spokesman speaks for is not
+        ("Minister for the Middle East Tobias Ellwood calls the attack a tragedy",
+         [("Tobias Ellwood", "call", "the attack")]),
+        ("A spokesman for Tom Reed criticised Acme Group.",
+         [("A spokesman", "criticise", "Acme Group")]),
     ],
 )
 def test_svo_arguments(findings_of, text: str, expected: list) -> None:
