@@ -61,6 +61,9 @@ _SKIP_PRONOUNS = {"i", "me", "we", "us", "you", "it", "this", "these", "those", 
                   "myself", "ourselves", "yourself", "himself", "herself", "some", "many"}
 
 
+_QUOTE_MARKS = frozenset("'\"\u2018\u201c")
+
+
 class Clause:
     def __init__(self, doc: ParsedDoc, found: Findings) -> None:
         self.doc, self.found = doc, found
@@ -85,6 +88,10 @@ class Clause:
                     if s <= t.start < e:
                         self.quote_of[t.i] = n
         self.cues = {q.cue_start for q in found.quotes if q.cue_start is not None}
+        #: phrases of two or more words in scare quotes ("attacks 'pay later' Budget"):
+        #: words mentioned as a name for something, not said of anyone
+        self.quoted_phrases = [(h.start, h.end) for h in found.hedges
+                               if h.text[:1] in _QUOTE_MARKS and len(h.text.split()) >= 2]
         self.hedges_by_verb: dict[int, list[str]] = defaultdict(list)
         for h in found.hedges:
             first = next((t.i for t in doc.tokens if t.start >= h.start), h.token)
@@ -92,6 +99,13 @@ class Clause:
             v = verb_ancestor(doc, h.token, skip=range(first, last + 1))
             if v is not None and h.text not in self.hedges_by_verb[v]:
                 self.hedges_by_verb[v].append(h.text)
+
+    def mentioned(self, v: int, subj: list[int]) -> bool:
+        """Whether verb ``v`` is a word of a scare-quoted phrase its subject is not in
+        ("Howard attacks 'pay later' Budget"): a name for something, no action."""
+        start = self.doc.tokens[v].start
+        return any(s < start < e and not any(s < self.doc.tokens[h].start < e for h in subj)
+                   for s, e in self.quoted_phrases)
 
     # ------------------------------------------------------------------ arguments
     def arguments(self, i: int) -> list[Argument]:

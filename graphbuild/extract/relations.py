@@ -59,6 +59,8 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                 or _adjectival(doc, v) or _second_of_pair(doc, v):
             continue
         subj, voice, patient = ctx.subjects(v)
+        if ctx.mentioned(v, subj):
+            continue
         if voice == "passive" and tok.lemma.lower() in lx.RAISING_PASSIVES | PURPOSE_PASSIVES \
                 and any(doc.tokens[c].dep == "xcomp" for c in doc.children[v]):
             continue  # "is expected to announce", "is thought to have spread": not an action

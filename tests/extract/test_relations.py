@@ -188,6 +188,8 @@ def test_svo_arguments(findings_of, text: str, expected: list) -> None:
          [("Jane Doe", "join", "Acme Group")]),
         ("Jane Doe joined Acme Group, which means 'Bolt Airways' in Latin.",
          [("Jane Doe", "join", "Acme Group")]),
+        # a verb in a scare-quoted phrase names something: nobody pays here
+        ("Howard attacks 'pay later' Budget", []),
     ],
 )
 def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
