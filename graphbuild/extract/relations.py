@@ -34,6 +34,7 @@ from graphbuild.extract._syntax import (
     conjuncts,
     glued,
     has_to_infinitive,
+    np_span,
 )
 from graphbuild.registry import extractor
 from graphbuild.types import Argument, Findings, Kind, ParsedDoc, Statement, Token
@@ -78,7 +79,11 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         elif voice == "passive":  # the patient is the object, not a prepositional object
             obj, prep = patient, None
         subj_args = list(dict.fromkeys(a for h in glued(doc, subj) for a in ctx.arguments(h)))
+        preds = _object_predicates(doc, v, obj) if voice == "active" else []
+        obj = [o for o in obj if o not in preds]
         obj_args = list(dict.fromkeys(a for h in glued(doc, obj) for a in ctx.arguments(h)))
+        if preds and obj:
+            obj_args = _with_predicate(doc, preds[0], obj_args)
         if voice == "passive" and not subj and obj_args:
             subj_args = [None]  # type: ignore[list-item]
         if _reciprocal(tok, voice, subj_args, obj, prep):
@@ -130,6 +135,43 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
                     hedges=tuple(hedges), quote=quote, cues=cues,
                 ))
     return _merge_repeats(out)
+
+
+def _object_predicates(doc: ParsedDoc, v: int, obj: list[int]) -> list[int]:
+    """What a verb makes of its object ("made school discipline one of their five priority
+    areas", "calls ISIL's presence a tragedy"): an ``oprd`` after the object, or a second
+    direct object the parser gave for it."""
+    if not obj:
+        return []
+    direct = sorted(c for c in doc.children[v] if doc.tokens[c].dep == "dobj")
+    return [c for c in doc.children[v] if c > min(obj) and (
+        doc.tokens[c].dep == "oprd" or (doc.tokens[c].dep == "dobj" and c != direct[0]
+                                        and _own_phrase(doc, c)))]
+
+
+def _own_phrase(doc: ParsedDoc, c: int) -> bool:
+    """A second object is a phrase of its own, opened by a determiner or a number ("a
+    tragedy", "one of…"), not a piece of the first ("UK-France co-operation", "the UNESCO
+    World Heritage Site")."""
+    start = np_span(doc, c)[0]
+    first = doc.tokens[start]
+    return start > 0 and doc.tokens[start - 1].ws and doc.tokens[start - 1].text != "-" \
+        and (first.pos in {"DET", "NUM"} or doc.tokens[c].pos == "NUM")
+
+
+def _with_predicate(doc: ParsedDoc, p: int, args: list[Argument]) -> list[Argument]:
+    """A described object keeps what the verb makes of it ("made school discipline one of
+    their five priority areas": it made no school discipline). Named objects stay names."""
+    last_tok = np_span(doc, p)[1] - 1
+    for c in doc.children[p]:  # "one of their five priority areas"
+        if c > p and doc.tokens[c].dep == "prep" and doc.tokens[c].text.lower() == "of":
+            pobj = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+            if pobj:
+                last_tok = max(last_tok, np_span(doc, pobj[0])[1] - 1)
+    first, end = np_span(doc, p)[0], doc.tokens[last_tok].end
+    return [replace(a, text=doc.text[a.start:end], end=end)
+            if a is not None and a.entity is None and a.end <= doc.tokens[first].start else a
+            for a in args]
 
 
 #: the middle word of a repeated-noun adverbial ("head to head", "side by side", "hand in hand")

@@ -157,9 +157,16 @@ def test_svo(findings_of, text: str, expected: list) -> None:
         # a title holder's name the parser took into the title's phrase, after the
         # portfolio's name, is the subject; the person a spokesman speaks for is not
         ("Minister for the Middle East Tobias Ellwood calls the attack a tragedy",
-         [("Tobias Ellwood", "call", "the attack")]),
+         [("Tobias Ellwood", "call", "the attack a tragedy")]),
         ("A spokesman for Tom Reed criticised Acme Group.",
          [("A spokesman", "criticise", "Acme Group")]),
+        # the object keeps what the verb makes of it; a hyphenated object stays whole
+        ("Acme Group made school discipline one of its five priority areas.",
+         [("Acme Group", "make", "school discipline one of its five priority areas")]),
+        ("Jane Doe called the merger a disaster for Acme Group.",
+         [("Jane Doe", "call", "the merger a disaster")]),
+        ("Jane Doe discussed UK-France co-operation with Tom Reed.",
+         [("Jane Doe", "discuss", "UK-France co-operation")]),
     ],
 )
 def test_svo_arguments(findings_of, text: str, expected: list) -> None:
