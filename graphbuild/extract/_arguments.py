@@ -159,7 +159,10 @@ class Clause:
             # Oswald, and Jim and Tammy Bakker": only Ruby killed)
             return self._one(self._antecedent(i, doc.tokens[tok.head].head))
         s, e = np_span(doc, i)
-        if self._split_by_comma(s, i):
+        if self._split_by_comma(s, i) or (tok.pos in {"NOUN", "PROPN"} and any(
+                doc.tokens[c].dep in SUBJ for c in doc.children[i])):
+            # a noun with a subject of its own is a verb the parser misread ("the hub which
+            # Wanadoo plans will be used…"): no argument is readable from it
             return []
         e = self._of_name(i, self._numbered(i, e))
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]

@@ -307,7 +307,9 @@ EVENT_NOUNS = frozenset({
     "choice", "death", "campaign", "election", "trial", "arrest", "visit", "funeral",
     "birth", "resignation", "departure", "arrival", "victory", "defeat", "selection",
     "appointment", "nomination", "detention", "imprisonment", "injury", "illness",
-    "wedding", "retirement", "dismissal", "sacking", "removal", "return"})
+    "wedding", "retirement", "dismissal", "sacking", "removal", "return",
+    # what someone said: "X's statement was welcomed" welcomes no X
+    "statement", "speech", "remark", "comment", "announcement", "testimony", "interview"})
 #: verbs whose passive only frames another clause ("is expected to announce", "is thought to
 #: have spread", "is said to be"): not an action on their subject
 RAISING_PASSIVES = frozenset({

@@ -154,6 +154,8 @@ def test_svo(findings_of, text: str, expected: list) -> None:
          [("Tom Reed's death", "fall_within", "the Convention")]),
         ("The council condemned Jane Doe's arrest.",
          [("The council", "condemn", "Jane Doe's arrest")]),
+        ("Jane Doe's statement was welcomed by Acme Group.",
+         [("Acme Group", "welcome", "Jane Doe's statement")]),
         # a title holder's name the parser took into the title's phrase, after the
         # portfolio's name, is the subject; the person a spokesman speaks for is not
         ("Minister for the Middle East Tobias Ellwood calls the attack a tragedy",
@@ -197,6 +199,11 @@ def test_svo_arguments(findings_of, text: str, expected: list) -> None:
          [("Jane Doe", "join", "Acme Group")]),
         # a verb in a scare-quoted phrase names something: nobody pays here
         ("Howard attacks 'pay later' Budget", []),
+        # a noun with a subject of its own is a misread verb: no argument ("which Acme
+        # Group plans will be used": Acme Group neither is used nor provides)
+        ("The box will come with a free Livebox, the broadband hub which Acme Group plans "
+         "will be used in future to provide video services.",
+         [("The box", "come_with", "Livebox")]),
     ],
 )
 def test_svo_non_actions(findings_of, text: str, expected: list) -> None:
