@@ -167,6 +167,18 @@ class Clause:
         e = self._of_name(i, self._numbered(i, e))
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
+        last = self._hyphenated_head(e)
+        if last is not None:
+            # "won the 1904 Horsham by-election": the name before a hyphenated noun the
+            # tokenizer split off is its modifier; the phrase is the noun's
+            end, lemma = doc.tokens[last].end, doc.tokens[last].lemma.lower()
+            owners = [k for k in keys or () if self.kinds.get(k) in {Kind.ORGANIZATION,
+                                                                      Kind.PERSON}]
+            if owners and lemma not in lx.EVENT_NOUNS:
+                return [Argument(doc.text[doc.tokens[s].start:end], doc.tokens[s].start, end,
+                                 k, lemma) for k in owners]
+            return [Argument(doc.text[doc.tokens[s].start:end], doc.tokens[s].start, end,
+                             None, lemma)]
         if keys:
             return [Argument(text, doc.tokens[s].start, doc.tokens[e - 1].end, k,
                              tok.lemma.lower()) for k in keys]
@@ -230,6 +242,18 @@ class Clause:
         before = j - 1
         return before >= 0 and doc.tokens[before].head == i and doc.tokens[before].pos == "PROPN" \
             and key not in self.by_token.get(before, ())
+
+    def _hyphenated_head(self, end: int) -> int | None:
+        """The last token of a hyphenated noun right after a phrase ending before token
+        ``end`` ("Horsham | by-election": the tokenizer splits it and the parser hangs its
+        parts elsewhere), or None."""
+        doc = self.doc
+        toks = doc.tokens
+        if end + 2 >= len(toks) or toks[end + 1].text != "-" or toks[end].ws \
+                or toks[end + 1].ws or not toks[end - 1].ws or toks[end + 2].pos != "NOUN" \
+                or not toks[end].text.isalpha() or toks[end].text[:1].isupper():
+            return None
+        return end + 2
 
     def _split_by_comma(self, start: int, i: int) -> bool:
         """A phrase whose modifiers run across a comma without a coordination is two phrases

@@ -265,6 +265,13 @@ def test_svo_partners(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
 
 
+def test_a_name_before_a_split_hyphenated_noun_modifies_it(findings_of) -> None:
+    rows = _svo(findings_of, "Tory Jane Doe, who won the 1904 Horsham by-election aged 21, "
+                             "served in Parliament.")
+    assert ("Tory Jane Doe", "win", "the 1904 Horsham by-election") in rows
+    assert not any(o == "Horsham" for _s, _v, o in rows)
+
+
 def test_a_title_holder_named_after_its_organisation_is_the_subject(findings_of) -> None:
     """The parser hangs the name on the organisation; the named person holds the title."""
     svo = _svo(findings_of, "A spokesman for Acme Group, Tom Reed, told the BBC the plant "
