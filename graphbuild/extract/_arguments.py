@@ -88,6 +88,10 @@ class Clause:
                     if s <= t.start < e:
                         self.quote_of[t.i] = n
         self.cues = {q.cue_start for q in found.quotes if q.cue_start is not None}
+        #: participles right after "others", which restrict it ("others involved in…"):
+        #: part of that argument, no verb of their own
+        self.restricting = {t.i + 1 for t in doc.tokens[:-1] if t.text.lower() == "others"
+                            and doc.tokens[t.i + 1].tag in {"VBN", "VBG"}}
         #: phrases of two or more words in scare quotes ("attacks 'pay later' Budget"):
         #: words mentioned as a name for something, not said of anyone
         self.quoted_phrases = [(h.start, h.end) for h in found.hedges
@@ -164,7 +168,7 @@ class Clause:
             # a noun with a subject of its own is a verb the parser misread ("the hub which
             # Wanadoo plans will be used…"): no argument is readable from it
             return []
-        e = self._of_name(i, self._numbered(i, e))
+        e = self._restricted(i, self._of_name(i, self._numbered(i, e)))
         text = doc.text[doc.tokens[s].start:doc.tokens[e - 1].end]
         keys = self.by_token.get(i)
         last = self._hyphenated_head(e)
@@ -242,6 +246,18 @@ class Clause:
         before = j - 1
         return before >= 0 and doc.tokens[before].head == i and doc.tokens[before].pos == "PROPN" \
             and key not in self.by_token.get(before, ())
+
+    def _restricted(self, i: int, end: int) -> int:
+        """"others" says nothing without the participle that restricts it, wherever the
+        parser hung it ("sue Baikal and others involved in the sale of Yuganskneftegas"):
+        the participle and its first phrase join it."""
+        doc = self.doc
+        if end != i + 1 or end not in self.restricting:
+            return end
+        preps = sorted(c for c in doc.children[end] if c > end and doc.tokens[c].dep == "prep")
+        if not preps or preps[0] != end + 1:
+            return end + 1
+        return doc.subtree(preps[0])[-1] + 1
 
     def _hyphenated_head(self, end: int) -> int | None:
         """The last token of a hyphenated noun right after a phrase ending before token

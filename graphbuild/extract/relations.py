@@ -57,7 +57,7 @@ def find_statements(doc: ParsedDoc, found: Findings) -> tuple[Statement, ...]:
         if tok.pos != "VERB" or tok.dep in {"amod", "aux", "auxpass"} \
                 or tok.lemma.lower() in LIGHT or tok.start in ctx.cues \
                 or (tok.dep == "relcl" and tok.lemma.lower() in RELATING) \
-                or _adjectival(doc, v) or _second_of_pair(doc, v):
+                or _adjectival(doc, v) or _second_of_pair(doc, v) or v in ctx.restricting:
             continue
         subj, voice, patient = ctx.subjects(v)
         if ctx.mentioned(v, subj):

@@ -169,6 +169,11 @@ def test_svo(findings_of, text: str, expected: list) -> None:
          [("Jane Doe", "call", "the merger a disaster")]),
         ("Jane Doe discussed UK-France co-operation with Tom Reed.",
          [("Jane Doe", "discuss", "UK-France co-operation")]),
+        # "others" keeps the participle that restricts it, which is no verb of its own
+        ("Acme Group said it will sue Bolt Airways and others involved in the sale of "
+         "Tinplate for $20bn in damages.",
+         [("Acme Group", "sue", "Bolt Airways"),
+          ("Acme Group", "sue", "others involved in the sale of Tinplate")]),
     ],
 )
 def test_svo_arguments(findings_of, text: str, expected: list) -> None:
