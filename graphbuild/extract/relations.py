@@ -152,10 +152,11 @@ def _object_predicates(doc: ParsedDoc, v: int, obj: list[int]) -> list[int]:
 def _own_phrase(doc: ParsedDoc, c: int) -> bool:
     """A second object is a phrase of its own, opened by a determiner or a number ("a
     tragedy", "one of…"), not a piece of the first ("UK-France co-operation", "the UNESCO
-    World Heritage Site")."""
+    World Heritage Site") nor its apposition ("headed the Menatep group, the parent company
+    of Yukos")."""
     start = np_span(doc, c)[0]
     first = doc.tokens[start]
-    return start > 0 and doc.tokens[start - 1].ws and doc.tokens[start - 1].text != "-" \
+    return start > 0 and doc.tokens[start - 1].ws and doc.tokens[start - 1].text not in {"-", ","} \
         and (first.pos in {"DET", "NUM"} or doc.tokens[c].pos == "NUM")
 
 

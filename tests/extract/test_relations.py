@@ -167,6 +167,9 @@ def test_svo(findings_of, text: str, expected: list) -> None:
          [("Acme Group", "make", "school discipline one of its five priority areas")]),
         ("Jane Doe called the merger a disaster for Acme Group.",
          [("Jane Doe", "call", "the merger a disaster")]),
+        # not an apposition the parser gave as a second object
+        ("Mr Reed headed the Menatep group, the parent company of Zukos.",
+         [("Reed", "head", "the Menatep group"), ("Reed", "head", "the parent company of Zukos")]),
         ("Jane Doe discussed UK-France co-operation with Tom Reed.",
          [("Jane Doe", "discuss", "UK-France co-operation")]),
         # "others" keeps the participle that restricts it, which is no verb of its own
