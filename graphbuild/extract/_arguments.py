@@ -92,10 +92,12 @@ class Clause:
         #: part of that argument, no verb of their own
         self.restricting = {t.i + 1 for t in doc.tokens[:-1] if t.text.lower() == "others"
                             and doc.tokens[t.i + 1].tag in {"VBN", "VBG"}}
-        #: phrases of two or more words in scare quotes ("attacks 'pay later' Budget"):
-        #: words mentioned as a name for something, not said of anyone
+        #: phrases of two or more words in scare quotes that modify the noun after them
+        #: ("attacks 'pay later' Budget"): words mentioned as a name for something, not
+        #: said of anyone (unlike "denied he had been 'playing politics'")
         self.quoted_phrases = [(h.start, h.end) for h in found.hedges
-                               if h.text[:1] in _QUOTE_MARKS and len(h.text.split()) >= 2]
+                               if h.text[:1] in _QUOTE_MARKS and len(h.text.split()) >= 2
+                               and self._noun_after(h.end)]
         self.hedges_by_verb: dict[int, list[str]] = defaultdict(list)
         for h in found.hedges:
             first = next((t.i for t in doc.tokens if t.start >= h.start), h.token)
@@ -103,6 +105,12 @@ class Clause:
             v = verb_ancestor(doc, h.token, skip=range(first, last + 1))
             if v is not None and h.text not in self.hedges_by_verb[v]:
                 self.hedges_by_verb[v].append(h.text)
+
+    def _noun_after(self, end: int) -> bool:
+        """Whether the word right after character ``end`` is a noun."""
+        nxt = next((t for t in self.doc.tokens if t.start >= end and not t.text.isspace()),
+                   None)
+        return nxt is not None and nxt.pos in {"NOUN", "PROPN"}
 
     def mentioned(self, v: int, subj: list[int]) -> bool:
         """Whether verb ``v`` is a word of a scare-quoted phrase its subject is not in

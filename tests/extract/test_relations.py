@@ -273,6 +273,12 @@ def test_svo_partners(findings_of, text: str, expected: list) -> None:
     assert _svo(findings_of, text) == expected
 
 
+def test_a_scare_quoted_predicate_is_still_an_action(findings_of) -> None:
+    # the quoted phrase is the clause's predicate, not a name for the noun after it
+    rows = _svo(findings_of, "Mr Reed denied he had been 'playing politics' by raising the case.")
+    assert ("Reed", "play", "politics") in rows
+
+
 def test_a_name_before_a_split_hyphenated_noun_modifies_it(findings_of) -> None:
     rows = _svo(findings_of, "Tory Jane Doe, who won the 1904 Horsham by-election aged 21, "
                              "served in Parliament.")
